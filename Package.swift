@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// LambdaCost: a thin `lambdacost` executable over library modules that follow the data:
+// ingest → store → pricing → model → report. C libraries come from Debian packages through
+// prefixed system-library targets (see `.ci/run` for the apt packages).
+let package = Package(
+    name: "LambdaCost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lambdacost", targets: ["lambdacost"]),
+        .library(name: "LambdaCostCLI", targets: ["LambdaCostCLI"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "LambdaCostCSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "LambdaCostCZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "LambdaCostCCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .target(name: "LambdaCostCore", dependencies: ["LambdaCostCCrypto"]),
+        .target(name: "LambdaCostStore", dependencies: ["LambdaCostCore", "LambdaCostCSQLite"]),
+        .target(
+            name: "LambdaCostIngest",
+            dependencies: ["LambdaCostCore", "LambdaCostStore", "LambdaCostCZlib"]),
+        // The price catalog lives at the top level in `Pricing/` and ships as this target's resource.
+        .target(
+            name: "LambdaCostPricingData", path: "Pricing",
+            exclude: ["README.md"],
+            sources: ["PricingResources.swift"],
+            resources: [.copy("catalog")]),
+        .target(name: "LambdaCostPricing", dependencies: ["LambdaCostCore", "LambdaCostPricingData"]),
+        .target(name: "LambdaCostModel", dependencies: ["LambdaCostCore", "LambdaCostPricing"]),
+        .target(name: "LambdaCostReport", dependencies: ["LambdaCostCore", "LambdaCostPricing", "LambdaCostModel"]),
+        .target(name: "LambdaCostGenerator", dependencies: ["LambdaCostCore"]),
+        .target(
+            name: "LambdaCostCLI",
+            dependencies: [
+                "LambdaCostCore", "LambdaCostStore", "LambdaCostIngest", "LambdaCostPricing",
+                "LambdaCostModel", "LambdaCostReport", "LambdaCostGenerator",
+            ]),
+        .executableTarget(name: "lambdacost", dependencies: ["LambdaCostCLI"]),
+        .testTarget(
+            name: "LambdaCostTests",
+            dependencies: [
+                "LambdaCostCore", "LambdaCostStore", "LambdaCostIngest", "LambdaCostPricing",
+                "LambdaCostModel", "LambdaCostReport", "LambdaCostGenerator", "LambdaCostCLI",
+            ],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+import LambdaCostCLI
+import Foundation
+
+exit(LambdaCostCLI.run(arguments: Array(CommandLine.arguments.dropFirst())))
