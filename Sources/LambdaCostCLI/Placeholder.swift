@@ -1,3 +1,0 @@
-public enum LambdaCostCLI {
-    public static func run(arguments: [String]) -> Int32 { 0 }
-}

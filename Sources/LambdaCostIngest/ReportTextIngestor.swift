@@ -1,0 +1,103 @@
+import LambdaCostCore
+import LambdaCostStore
+
+/// Reads plain-text REPORT lines (bare, console `hh:mm:ss `-prefixed, or ISO-timestamp-prefixed
+/// as a CloudWatch Logs export to S3 writes them). START, END, XRAY and application lines are
+/// skipped; `Task timed out` lines mark their request as a timeout.
+struct ReportTextIngestor {
+    let store: Store
+    let path: String
+    let options: IngestOptions
+
+    func run(sourceID: Int64) throws -> SourceReadout {
+        guard let name = options.functionName ?? functionName(fromFileName: path) else {
+            throw LambdaCostError.badInput(
+                file: path, line: 0, column: nil, expected: "a function name from --function or the file name",
+                found: "a file name that names no function")
+        }
+        let identity = FunctionIdentity(account: options.account ?? "", region: options.region ?? "us-east-1", name: name)
+        let functionID = try store.functionID(identity)
+        let arch = options.arch ?? .x86_64
+        let aggregator = InvocationAggregator(store: store)
+        let reader = FileLineReader(path: path)
+        var out = SourceReadout()
+        var missingDateLine: Int?
+        let monthStartMs = options.month.map { $0.startEpochSeconds * 1000 }
+        let timedOutMarker = Array("Task timed out after".utf8)
+
+        try reader.forEachLine { line, lineNumber in
+            guard let offset = ReportLineParser.reportOffset(line) else {
+                if let rid = Self.timedOutRequestID(line, marker: timedOutMarker) { aggregator.timedOut.insert(rid) }
+                return
+            }
+            out.rowsRead += 1
+            let record: ReportLine
+            do {
+                record = try ReportLineParser.parse(line, at: offset)
+            } catch let error as ReportLineParser.Failure {
+                if options.skipBadRows {
+                    out.rowsRejected += 1
+                    if out.warnings.count < 5 { out.warnings.append("\(path):\(lineNumber):\(error.column): expected \(error.expected), found \(error.found)") }
+                    return
+                }
+                throw LambdaCostError.badInput(file: path, line: lineNumber, column: error.column, expected: error.expected, found: error.found)
+            }
+            let millis: Int64
+            if let ts = Self.leadingTimestamp(line, before: offset) {
+                millis = ts
+            } else if let monthStartMs {
+                millis = monthStartMs
+            } else {
+                missingDateLine = missingDateLine ?? lineNumber
+                throw LambdaCostError.badInput(
+                    file: path, line: lineNumber, column: 1, expected: "a timestamp before the REPORT line, or --month for bare lines",
+                    found: "a REPORT line with no date")
+            }
+            if try aggregator.add(record, functionID: functionID, millis: millis, arch: arch) {
+                out.rowsKept += 1
+            } else {
+                out.rowsDuplicate += 1
+            }
+        }
+        try aggregator.flush(sourceID: sourceID)
+        out.contentHash = reader.contentHash
+        out.sizeBytes = reader.sizeBytes
+        out.coverageStartMs = aggregator.firstMs
+        out.coverageEndMs = aggregator.lastMs
+        out.coverage = "function \(identity)"
+        if out.rowsRead == 0 { out.warnings.append("no REPORT lines found") }
+        return out
+    }
+
+    /// The ISO-8601 timestamp that prefixes a line, if the text before the REPORT marker is one.
+    static func leadingTimestamp(_ line: UnsafeRawBufferPointer, before offset: Int) -> Int64? {
+        guard offset >= 10, line[0] >= 48, line[0] <= 57 else { return nil }
+        var end = 0
+        while end < offset, line[end] != 32, line[end] != 9 { end += 1 }
+        return Timestamp.parseMillis(UnsafeRawBufferPointer(rebasing: line[0..<end]))
+    }
+
+    /// The request id of a `… <request-id> Task timed out after 3.00 seconds` line
+    /// (or `RequestId: <id> Error: Task timed out …`), hashed; nil for other lines.
+    static func timedOutRequestID(_ line: UnsafeRawBufferPointer, marker: [UInt8]) -> UInt64? {
+        let n = line.count
+        guard n > marker.count else { return nil }
+        var at: Int?
+        var i = 0
+        while i + marker.count <= n {
+            if line[i] == marker[0], UnsafeRawBufferPointer(rebasing: line[i..<(i + marker.count)]).elementsEqual(marker) {
+                at = i
+                break
+            }
+            i += 1
+        }
+        guard let at else { return nil }
+        // Tokens before the marker; the request id is the UUID-like token nearest it.
+        let head = Array(UnsafeRawBufferPointer(rebasing: line[0..<at]))
+        let tokens = head.split(whereSeparator: { $0 == 32 || $0 == 9 })
+        for token in tokens.reversed() where token.count >= 8 && token.contains(UInt8(ascii: "-")) && !token.contains(UInt8(ascii: ":")) {
+            return Array(token).withUnsafeBytes { ReportLine.hashRequestID($0) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LambdaCostCore
+
+/// The LambdaCost database: opens (and migrates) the SQLite file and offers typed reads and
+/// writes. Extensions add the tables of each data family (`Store+Invocations.swift`, …).
+public final class Store {
+    public let database: Database
+    private var functionIDs: [FunctionIdentity: Int64] = [:]
+
+    /// Opens the database at `path`, creating and migrating it forward as needed.
+    /// - Throws: ``LambdaCostError/io(message:)`` when SQLite cannot open or migrate it.
+    public init(path: String) throws {
+        do {
+            database = try Database(path: path)
+            try migrate()
+        } catch let error as DatabaseError {
+            throw LambdaCostError.io(message: "database \(path): \(error)")
+        }
+    }
+
+    private func migrate() throws {
+        let version = try database.userVersion
+        if version > Schema.currentVersion {
+            throw LambdaCostError.io(
+                message: "database \(database.path) has schema version \(version), newer than this lambdacost supports (\(Schema.currentVersion)); upgrade lambdacost")
+        }
+        for target in version..<Schema.currentVersion {
+            try database.inTransaction {
+                try database.execute(Schema.migrations[target])
+                try database.setUserVersion(target + 1)
+            }
+        }
+    }
+
+    /// The schema version of the open database.
+    public var schemaVersion: Int { (try? database.userVersion) ?? 0 }
+
+    /// Runs `body` in one transaction (rolled back when it throws), then truncates the WAL.
+    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        let result: T
+        do {
+            result = try database.inTransaction(body)
+        } catch let error as DatabaseError {
+            functionIDs.removeAll()
+            throw LambdaCostError.io(message: "database \(database.path): \(error)")
+        } catch {
+            // Ids cached inside the rolled-back transaction may not exist any more.
+            functionIDs.removeAll()
+            throw error
+        }
+        try? database.checkpoint()
+        return result
+    }
+
+    /// The row id of a function, inserted when new.
+    public func functionID(_ identity: FunctionIdentity) throws -> Int64 {
+        if let id = functionIDs[identity] { return id }
+        let s = try database.statement("SELECT id FROM functions WHERE account = ?1 AND region = ?2 AND name = ?3")
+        try s.bind([.text(identity.account), .text(identity.region), .text(identity.name)])
+        let id: Int64
+        if try s.step() {
+            id = s.int64(0)
+            s.reset()
+        } else {
+            try database.run(
+                "INSERT INTO functions (account, region, name) VALUES (?1, ?2, ?3)",
+                [.text(identity.account), .text(identity.region), .text(identity.name)])
+            id = database.lastInsertRowID
+        }
+        functionIDs[identity] = id
+        return id
+    }
+
+    /// All functions known to the database, keyed by row id.
+    public func functions() throws -> [Int64: FunctionIdentity] {
+        var result: [Int64: FunctionIdentity] = [:]
+        for (id, identity) in try database.rows("SELECT id, account, region, name FROM functions", [], {
+            ($0.int64(0), FunctionIdentity(account: $0.string(1) ?? "", region: $0.string(2) ?? "", name: $0.string(3) ?? ""))
+        }) {
+            result[id] = identity
+        }
+        return result
+    }
+}
