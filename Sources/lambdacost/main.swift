@@ -1,4 +1,4 @@
-import LambdaCostCLI
 import Foundation
+import LambdaCostCLI
 
-exit(LambdaCostCLI.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(LambdaCostTool.run(arguments: Array(CommandLine.arguments.dropFirst())))
