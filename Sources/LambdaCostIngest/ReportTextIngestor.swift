@@ -92,10 +92,11 @@ struct ReportTextIngestor {
             i += 1
         }
         guard let at else { return nil }
-        // Tokens before the marker; the request id is the UUID-like token nearest it.
+        // Tokens before the marker; the request id is the nearest one that is not a timestamp,
+        // a level or a `Key:` label.
         let head = Array(UnsafeRawBufferPointer(rebasing: line[0..<at]))
         let tokens = head.split(whereSeparator: { $0 == 32 || $0 == 9 })
-        for token in tokens.reversed() where token.count >= 8 && token.contains(UInt8(ascii: "-")) && !token.contains(UInt8(ascii: ":")) {
+        for token in tokens.reversed() where !token.contains(UInt8(ascii: ":")) && !token.elementsEqual("ERROR".utf8) {
             return Array(token).withUnsafeBytes { ReportLine.hashRequestID($0) }
         }
         return nil
