@@ -214,3 +214,16 @@ func sampleText(lines: Int) -> [UInt8] {
         #expect(try lines(ByteSource(bytes: [0x0A])) == [""])
     }
 }
+
+@Suite struct ReaderByteSourceFailureTests {
+    /// A caller that swallows a decoding error (format sniffing) must not then see a clean end.
+    @Test func gzipFailureIsStickyAfterPeek() throws {
+        let dir = try ReaderTestDirectory()
+        let gz = try dir.gzip("data.txt", sampleText(lines: 50))
+        let whole = try Array(Data(contentsOf: URL(fileURLWithPath: gz)))
+        let cut = try dir.write("cut.gz", Array(whole.prefix(whole.count / 2)))
+        let source = try ByteSource(path: cut)
+        _ = try? source.peek(maxBytes: 1 << 20)
+        #expect(throws: LambdaCostError.self) { _ = try readAll(source) }
+    }
+}

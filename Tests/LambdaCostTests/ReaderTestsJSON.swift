@@ -197,7 +197,8 @@ func jsonError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
     func largeGeneratedDocumentStreamsInOrder(gzipped: Bool) throws {
         let dir = try ReaderTestDirectory()
         let count = 200_000
-        var text = #"{"nextToken": "abc", "searchedLogStreams": [{"logStreamName": "s", "searchedCompletely": true}], "events": ["#
+        var text = #"{"nextToken": "abc", "#
+        text += #""searchedLogStreams": [{"logStreamName": "s", "searchedCompletely": true}], "events": ["#
         text.reserveCapacity(count * 100)
         for k in 0..<count {
             if k > 0 { text += ",\n" }
@@ -224,7 +225,8 @@ func jsonError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
     }
 
     @Test func parseSmallDocumentAndAccessors() throws {
-        let value = try JSONValue.parse(bytes: Array(#"{"record":{"metrics":{"durationMs":693.92,"billedDurationMs":694}},"ok":true,"n":null}"#.utf8))
+        let text = #"{"record":{"metrics":{"durationMs":693.92,"billedDurationMs":694}},"ok":true,"n":null}"#
+        let value = try JSONValue.parse(bytes: Array(text.utf8))
         #expect(value.value(at: ["record", "metrics", "durationMs"])?.doubleValue == 693.92)
         #expect(value.value(at: ["record", "metrics", "billedDurationMs"])?.int64Value == 694)
         #expect(value["ok"]?.boolValue == true)

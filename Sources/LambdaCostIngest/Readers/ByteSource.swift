@@ -44,6 +44,9 @@ public final class ByteSource {
     /// True once a gzip member has begun and not yet reached `Z_STREAM_END`.
     private var inMember = false
     private var finished = false
+    /// A decoding failure, thrown again on later reads so a caller that swallowed it (e.g. in
+    /// format detection) cannot mistake the cut for a clean end of input.
+    private var failure: LambdaCostError?
 
     /// Opens a file for streaming.
     /// - Parameters:
@@ -172,6 +175,7 @@ public final class ByteSource {
     }
 
     private func produce() throws -> UnsafeRawBufferPointer? {
+        if let failure { throw failure }
         if finished { return nil }
         if !isGzip {
             if rawStart == rawEnd, try !fillRaw() {
@@ -191,9 +195,11 @@ public final class ByteSource {
             if rawStart == rawEnd, try !fillRaw() {
                 finished = true
                 if inMember {
-                    throw LambdaCostError.badInput(
+                    let error = LambdaCostError.badInput(
                         file: name, line: 0, column: nil, expected: "a complete gzip stream",
                         found: "truncated data")
+                    failure = error
+                    throw error
                 }
                 return nil
             }
@@ -219,10 +225,11 @@ public final class ByteSource {
                 inflateReset(&zstream)
             default:
                 let message = zstream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                finished = true
-                throw LambdaCostError.badInput(
+                let error = LambdaCostError.badInput(
                     file: name, line: 0, column: nil, expected: "valid gzip data",
                     found: "corrupt data (\(message))")
+                failure = error
+                throw error
             }
             if produced > 0 {
                 return UnsafeRawBufferPointer(rebasing: outBuffer[0..<produced])

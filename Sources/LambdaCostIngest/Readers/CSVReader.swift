@@ -94,7 +94,8 @@ public final class CSVReader {
                     throw LambdaCostError.badInput(
                         file: source.name, line: errorLine, column: errorColumn,
                         expected: "\(header.count) fields as in the header",
-                        found: "\(ends.count) field\(ends.count == 1 ? "" : "s")\(tooMany ? "" : " (short row)")")
+                        found: "\(ends.count) field\(ends.count == 1 ? "" : "s")"
+                            + (tooMany ? "" : " (short row)"))
                 }
             } catch let error as LambdaCostError {
                 guard let onBadRecord, case .badInput = error else { throw error }
@@ -141,7 +142,8 @@ public final class CSVReader {
     }
 
     private static func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : String(format: "byte 0x%02x", byte)
+        byte >= 0x20 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'" : String(format: "byte 0x%02x", byte)
     }
 
     /// Parses the next record into `buffer`/`ends`. Returns false at the end of input; throws a

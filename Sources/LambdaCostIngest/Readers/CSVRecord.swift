@@ -34,7 +34,8 @@ public struct CSVRecord {
     public func isNull(at index: Int) -> Bool {
         let field = bytes(at: index)
         if field.isEmpty { return true }
-        return field.count == 4 && field[0] == 0x4E && field[1] == 0x55 && field[2] == 0x4C && field[3] == 0x4C
+        return field.count == 4
+            && field[0] == 0x4E && field[1] == 0x55 && field[2] == 0x4C && field[3] == 0x4C
     }
 
     /// Field `index` as a decimal number; `nil` when empty, `NULL` or not a number.

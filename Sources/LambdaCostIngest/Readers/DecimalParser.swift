@@ -111,7 +111,9 @@ public enum DecimalParser {
             let d = bytes[i] &- 48
             if d >= 10 { return nil }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (plus, o2) = negative ? times.subtractingReportingOverflow(Int64(d)) : times.addingReportingOverflow(Int64(d))
+            let (plus, o2) =
+                negative
+                ? times.subtractingReportingOverflow(Int64(d)) : times.addingReportingOverflow(Int64(d))
             if o1 || o2 { return nil }
             value = plus
             i += 1

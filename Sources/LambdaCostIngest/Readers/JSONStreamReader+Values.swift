@@ -12,7 +12,9 @@ extension JSONStreamReader {
     /// - Throws: `LambdaCostError.badInput` for invalid JSON.
     public func readDocument() throws -> JSONValue {
         let value = try readValue()
-        if try next() != nil { throw error(expected: "end of input after the JSON document", found: "more JSON") }
+        if try next() != nil {
+            throw error(expected: "end of input after the JSON document", found: "more JSON")
+        }
         return value
     }
 

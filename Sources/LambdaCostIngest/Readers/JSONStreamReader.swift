@@ -173,7 +173,8 @@ public final class JSONStreamReader {
                 if c == 0x7D, expect == .keyOrEnd { return close(.object) }
                 guard c == 0x22 else {
                     throw errorHere(
-                        expected: expect == .keyOrEnd ? "a key string or '}'" : "a key string after ','", found: c)
+                        expected: expect == .keyOrEnd ? "a key string or '}'" : "a key string after ','",
+                        found: c)
                 }
                 pos += 1
                 let name = try string(decoding: decoding)
@@ -368,7 +369,8 @@ public final class JSONStreamReader {
             return
         default:
             pos -= 1
-            throw errorHere(expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", found: c)
+            throw errorHere(
+                expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", found: c)
         }
         if decoding { text.append(plain) }
     }
