@@ -22,19 +22,29 @@ public final class Ingester {
             let exists = FileManager.default.fileExists(atPath: path)
             throw LambdaCostError.missingInput(path: path, reason: exists ? "not readable" : "no such file")
         }
-        let format = options.inputFormat ?? .reportText
+        let source = try ByteSource(path: path)
+        let head = try source.peek(maxBytes: FormatDetector.peekBytes)
+        let fileName = (path as NSString).lastPathComponent
+        guard let format = options.inputFormat ?? FormatDetector.detect(head, fileName: fileName) else {
+            throw LambdaCostError.badInput(
+                file: path, line: 1, column: nil,
+                expected: "a supported export (see 'lambdacost ingest --help' for the formats, or pass --input-format)",
+                found: FormatDetector.describeStart(head))
+        }
         var outcome = try store.inTransaction { () -> IngestResult in
             let pending = "pending:\(UUID().uuidString)"
             var record = SourceRecord(
                 path: path, contentHash: pending, format: format.rawValue, sizeBytes: 0,
                 ingestedAt: Timestamp.iso8601(millis: Int64(Date().timeIntervalSince1970 * 1000)), options: options.described)
             record.id = try store.insertSource(record)
-            let read = try ReportTextIngestor(store: store, path: path, options: options).run(sourceID: record.id)
-            if let earlier = try store.source(contentHash: read.contentHash) {
+            let context = IngestContext(store: store, path: path, options: options, sourceID: record.id, source: source, format: format)
+            let read = try format.ingestor.ingest(context)
+            let contentHash = try source.finishHashing()
+            if let earlier = try store.source(contentHash: contentHash) {
                 throw AlreadyIngested(earlier: earlier)
             }
-            record.contentHash = read.contentHash
-            record.sizeBytes = read.sizeBytes
+            record.contentHash = contentHash
+            record.sizeBytes = Int64(source.bytesRead)
             record.rowsRead = read.rowsRead
             record.rowsKept = read.rowsKept
             record.rowsDuplicate = read.rowsDuplicate
@@ -75,8 +85,6 @@ extension Store {
 
 /// What a format reader found in one file.
 struct SourceReadout {
-    var contentHash = ""
-    var sizeBytes: Int64 = 0
     var rowsRead = 0
     var rowsKept = 0
     var rowsDuplicate = 0

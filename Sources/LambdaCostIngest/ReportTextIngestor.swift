@@ -4,12 +4,11 @@ import LambdaCostStore
 /// Reads plain-text REPORT lines (bare, console `hh:mm:ss `-prefixed, or ISO-timestamp-prefixed
 /// as a CloudWatch Logs export to S3 writes them). START, END, XRAY and application lines are
 /// skipped; `Task timed out` lines mark their request as a timeout.
-struct ReportTextIngestor {
-    let store: Store
-    let path: String
-    let options: IngestOptions
-
-    func run(sourceID: Int64) throws -> SourceReadout {
+enum ReportTextIngestor: FormatIngestor {
+    static func ingest(_ context: IngestContext) throws -> SourceReadout {
+        let store = context.store
+        let path = context.path
+        let options = context.options
         guard let name = options.functionName ?? functionName(fromFileName: path) else {
             throw LambdaCostError.badInput(
                 file: path, line: 0, column: nil, expected: "a function name from --function or the file name",
@@ -19,7 +18,7 @@ struct ReportTextIngestor {
         let functionID = try store.functionID(identity)
         let arch = options.arch ?? .x86_64
         let aggregator = InvocationAggregator(store: store)
-        let reader = FileLineReader(path: path)
+        let reader = LineReader(source: context.source)
         var out = SourceReadout()
         var missingDateLine: Int?
         let monthStartMs = options.month.map { $0.startEpochSeconds * 1000 }
@@ -59,9 +58,7 @@ struct ReportTextIngestor {
                 out.rowsDuplicate += 1
             }
         }
-        try aggregator.flush(sourceID: sourceID)
-        out.contentHash = reader.contentHash
-        out.sizeBytes = reader.sizeBytes
+        try aggregator.flush(sourceID: context.sourceID)
         out.coverageStartMs = aggregator.firstMs
         out.coverageEndMs = aggregator.lastMs
         out.coverage = "function \(identity)"

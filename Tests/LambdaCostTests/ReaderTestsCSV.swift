@@ -151,9 +151,9 @@ func csvError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
         #expect(seen == 2)
     }
 
-    static let focusPath = "/work/shared/corpus/focus-sample-data/focus_sample.csv"
+    static var focusPath: String { Fixtures.path("corpus/focus_sample.csv") }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: focusPath)), arguments: [false, true])
+    @Test(arguments: [false, true])
     func focusSample(gzipped: Bool) throws {
         let dir = try ReaderTestDirectory()
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Self.focusPath)))

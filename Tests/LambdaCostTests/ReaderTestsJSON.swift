@@ -44,18 +44,17 @@ func jsonError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
 
 @Suite struct ReaderJSONTests {
     static let corpus = [
-        "aws-cli-examples/cloudwatch-get-metric-data.ex1-metric-math.output.json",
-        "aws-cli-examples/cloudwatch-get-metric-data.ex2-billing.output.json",
-        "aws-cli-examples/cloudwatch-get-metric-statistics.cpu-max.output.json",
-        "aws-cli-examples/logs-filter-log-events.output.json",
-        "aws-cli-examples/logs-get-log-events.output.json",
-        "aws-cli-examples/logs-get-query-results.output.json",
-        "lambda-devguide-logs/cwlogs-subscription-data-message.decoded.json",
-        "lambda-devguide-logs/get-log-events.csharp-logging.output.json",
-    ].map { "/work/shared/corpus/" + $0 }
+        "cloudwatch-get-metric-data.ex1-metric-math.output.json",
+        "cloudwatch-get-metric-data.ex2-billing.output.json",
+        "cloudwatch-get-metric-statistics.cpu-max.output.json",
+        "logs-filter-log-events.output.json",
+        "logs-get-log-events.output.json",
+        "logs-get-query-results.output.json",
+        "cwlogs-subscription-data-message.decoded.json",
+        "get-log-events.csharp-logging.output.json",
+    ].map { Fixtures.path("corpus/" + $0) }
 
     @Test(
-        .enabled(if: FileManager.default.fileExists(atPath: "/work/shared/corpus")),
         arguments: corpus, [3, 1 << 20])
     func corpusMatchesFoundation(path: String, chunkSize: Int) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -64,9 +63,9 @@ func jsonError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
         #expect(canonical(ours) == canonical(foundation: reference))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/corpus")))
+    @Test
     func trailingCommaInTelemetryExample() {
-        let path = "/work/shared/corpus/lambda-devguide-logs/telemetry-platform-report.example.txt"
+        let path = Fixtures.path("corpus/telemetry-platform-report.example.txt")
         #expect(throws: LambdaCostError.badInput(
             file: path, line: 13, column: 5, expected: "a key string after ','", found: "'}'")
         ) {
@@ -161,9 +160,9 @@ func jsonError(_ text: String, chunkSize: Int = 1 << 20) -> LambdaCostError? {
         #expect(values[2][0]?.doubleValue == 3)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/corpus")))
+    @Test
     func filterLogEventsElements() throws {
-        let path = "/work/shared/corpus/aws-cli-examples/logs-filter-log-events.output.json"
+        let path = Fixtures.path("corpus/logs-filter-log-events.output.json")
         let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
         let events = try #require((reference as? [String: Any])?["events"] as? [[String: Any]])
         var messages: [String] = []
