@@ -4,19 +4,27 @@ import LambdaCostCore
 public struct PricingTable: Sendable, Hashable {
     /// One price band.
     public struct Row: Sendable, Hashable, Encodable {
+        /// Offer code of the service.
         public var service: String
+        /// Region code.
         public var region: String
+        /// Catalog item key.
         public var item: String
+        /// Usage type without Region prefix.
         public var usageType: String
+        /// Unit the price applies to.
         public var unit: String
         /// Price per unit, USD.
         public var priceUSD: Double
         /// The price as written in the catalog.
         public var priceText: String
+        /// First unit of the band (aggregate monthly usage).
         public var tierBegin: Double
         /// nil = no upper bound.
         public var tierEnd: Double?
+        /// `YYYY-MM-DD` from which the price is in force.
         public var effectiveDate: String
+        /// Where the price comes from.
         public var source: String
 
         enum CodingKeys: String, CodingKey {
