@@ -7,8 +7,11 @@ public struct DescribedWorkload: Sendable, Hashable, Codable {
     public var invocations: Double
     /// Average billed duration per invocation, ms.
     public var durationMs: Double
+    /// Memory configured, MB (128–10,240).
     public var memoryMB: Int
+    /// Instruction set; `arch` in JSON.
     public var architecture: Architecture = .x86_64
+    /// Region code whose prices apply.
     public var region: String = "us-east-1"
     /// Ephemeral storage configured, MB (512 is included at no charge).
     public var ephemeralStorageMB: Int = 512
@@ -16,9 +19,11 @@ public struct DescribedWorkload: Sendable, Hashable, Codable {
     public var provisionedConcurrency: Int = 0
     /// Hours provisioned concurrency is enabled in the month; nil without provisioned concurrency.
     public var provisionedHours: Double?
+    /// Log bytes written per invocation.
     public var logBytesPerInvocation: Double = 0
     /// Log retention in days; nil = never expire (AWS's default).
     public var logRetentionDays: Int?
+    /// The log group's class.
     public var logClass: LogClass = .standard
     /// Compressed size ÷ raw size for log storage.
     public var logCompressionRatio: Double = DescribedWorkload.defaultLogCompressionRatio

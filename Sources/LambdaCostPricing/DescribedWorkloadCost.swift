@@ -75,6 +75,7 @@ public enum DescribedWorkloadCost {
             u.sqsRequests = w.dlqMessages
             notes.append("Dead-letter queue: one SQS request per message sent; reading it is not counted.")
         }
+        notes.append("List prices (the unblended cost basis); Savings Plans and credits are not applied to a described workload.")
         return (u, gbSeconds, notes)
     }
 

@@ -4,6 +4,7 @@ import LambdaCostCore
 public struct FunctionUsage: Sendable, Hashable {
     /// Who the function is; its account groups usage for tiers and the free tier.
     public var identity: FunctionIdentity
+    /// Instruction set, which selects the duration prices and tiers.
     public var architecture: Architecture
     /// Requests (invocations, retries included).
     public var requests: Double = 0
@@ -21,11 +22,15 @@ public struct FunctionUsage: Sendable, Hashable {
     public var logClass: LogClass = .standard
     /// Average compressed log storage over the month, in GB-months (GB = 2^30 bytes).
     public var logStorageGBMonths: Double = 0
+    /// X-Ray traces recorded.
     public var xrayTracesRecorded: Double = 0
+    /// X-Ray traces retrieved or scanned.
     public var xrayTracesScanned: Double = 0
+    /// SQS requests (a dead-letter queue's).
     public var sqsRequests: Double = 0
     /// Standard alarm metrics billed for the month.
     public var alarms: Double = 0
+    /// CloudWatch dashboards billed for the month.
     public var dashboards: Double = 0
 
     /// Creates usage with everything zero except identity and architecture.
