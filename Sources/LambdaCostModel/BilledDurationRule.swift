@@ -15,6 +15,7 @@ public struct BilledDurationRule: Sendable, Hashable {
     /// Billed ms for one invocation of `durationMs`, with `initMs` when it was a cold start.
     public func billedMs(durationMs: Double, initMs: Double = 0) -> Double {
         let total = durationMs + (initBilled ? initMs : 0)
-        return max(1, total.rounded(.up))
+        // A nanosecond of slack keeps 120.0000000001 (floating noise from scaling) at 120.
+        return max(1, (total - 1e-6).rounded(.up))
     }
 }
