@@ -223,7 +223,8 @@ public struct Simulator: Sendable {
                 "never-expire logs costed as \(options.neverExpireCostedDays) days held, compressed to"
                     + " \(options.logCompressionRatio) of raw size")
         }
-        let cap = { (v: Double) in min(v, timeoutMs) }
+        // Same cut as `stats`: a value within histogram resolution of the timeout is a timeout.
+        let cap = { (v: Double) in v >= timeoutMs * (1 - LogHistogram.relativeAccuracy) ? timeoutMs : v }
         return VariantPrediction(
             spec: spec, durationMeanMs: expected.meanMs, durationP50Ms: cap(dist.quantile(0.5, factor: factors.0)),
             durationP90Ms: cap(dist.quantile(0.9, factor: factors.0)),
