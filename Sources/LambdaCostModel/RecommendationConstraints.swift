@@ -34,13 +34,13 @@ public struct RecommendationConstraints: Sendable, Hashable {
                     code: "constraint_p99",
                     message: "predicted p99 \(Self.format(prediction.durationP99Ms)) ms exceeds --max-p99-ms \(Self.format(limit))"))
         }
-        if let limit = maxThrottleRate, prediction.throttleRate > limit {
+        if let limit = maxThrottleRate, prediction.throttleRate > limit + Self.rateTolerance {
             out.append(
                 ModelProblem(
                     code: "constraint_throttle_rate",
                     message: "predicted throttle rate \(prediction.throttleRate) exceeds --max-throttle-rate \(limit)"))
         }
-        if let limit = maxTimeoutRate, prediction.timeoutRate > limit {
+        if let limit = maxTimeoutRate, prediction.timeoutRate > limit + Self.rateTolerance {
             out.append(
                 ModelProblem(
                     code: "constraint_timeout_rate",
@@ -54,6 +54,10 @@ public struct RecommendationConstraints: Sendable, Hashable {
         }
         return out
     }
+
+    /// Rates this close to a limit count as meeting it: Erlang-B gives 1e−16 where the honest
+    /// answer is "never", and a limit of 0 should accept that.
+    public static let rateTolerance = 1e-9
 
     static func format(_ v: Double) -> String { String(format: "%.1f", v) }
 }

@@ -86,18 +86,22 @@ public enum Recommender {
                         ephemeralStorageMB: current.ephemeralStorageMB)
                     var c = evaluate(spec)
                     if let limit = constraints.maxThrottleRate, let r = spec.reservedConcurrency,
-                        c.prediction.throttleRate > limit, r < maxReservable
+                        c.prediction.throttleRate > limit + RecommendationConstraints.rateTolerance, r < maxReservable
                     {
                         // Raise the reservation to the smallest value meeting the limit, if any.
                         var lo = r
                         var hi = maxReservable
                         spec.reservedConcurrency = hi
                         let top = evaluate(spec)
-                        if top.prediction.throttleRate <= limit {
+                        if top.prediction.throttleRate <= limit + RecommendationConstraints.rateTolerance {
                             while hi - lo > 1 {
                                 let mid = (lo + hi) / 2
                                 spec.reservedConcurrency = mid
-                                if evaluate(spec).prediction.throttleRate <= limit { hi = mid } else { lo = mid }
+                                if evaluate(spec).prediction.throttleRate <= limit + RecommendationConstraints.rateTolerance {
+                                    hi = mid
+                                } else {
+                                    lo = mid
+                                }
                             }
                             spec.reservedConcurrency = hi
                             c = evaluate(spec)
@@ -199,11 +203,13 @@ public enum Recommender {
     ) -> [Recommendation.RetentionOption] {
         let minimum = constraints.minRetentionDays ?? 0
         let days: [Int?] = VariantSpec.allowedRetentionDays.filter { $0 >= minimum } + [nil]
+        // Stored bytes are linear in retention: predict one day's worth once.
+        var oneDay = spec
+        oneDay.logRetentionDays = 1
+        let perDay = sim.predict(oneDay).usage.logStoredGBMonths
         return days.map { d in
-            var s = spec
-            s.logRetentionDays = d
-            let usage = sim.predict(s).usage
-            let storageOnly = VariantUsage(logStoredGBMonths: usage.logStoredGBMonths)
+            let held = Double(d ?? sim.options.neverExpireCostedDays)
+            let storageOnly = VariantUsage(logStoredGBMonths: perDay * held)
             return Recommendation.RetentionOption(days: d, logsStorageCost: price(storageOnly, spec.arch).logsStorage)
         }
     }

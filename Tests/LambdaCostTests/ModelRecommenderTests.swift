@@ -114,3 +114,42 @@ import Testing
         #expect(r.savings.expected == 0)
     }
 }
+
+@Suite struct ModelRecommenderConcurrencyTests {
+    /// Erlang-B by the textbook sum, independent of the implementation's recursion.
+    func erlangB(_ c: Int, _ a: Double) -> Double {
+        var term = 1.0
+        var sum = 1.0
+        for k in 1...c {
+            term *= a / Double(k)
+            sum += term
+        }
+        return term / sum
+    }
+
+    @Test func throttleLimitRaisesReservationToTheSmallestSufficient() throws {
+        let month = Month(year: 2025, month: 9)
+        var h = LogHistogram()
+        h.add(1000, count: UInt64(3600 * month.hours))
+        let s = MemorySample(
+            memoryMB: 1024, invocations: Int64(3600 * month.hours), durationMsSum: 1000 * Double(3600 * month.hours),
+            duration: h)
+        let profile = ModelTestWorkload.profile(
+            samples: [s],
+            configuration: FunctionConfiguration(memoryMB: 1024, timeoutSeconds: 10, reservedConcurrency: 2),
+            hourly: Array(repeating: 3600, count: month.hours))
+        let r = Recommender.recommend(
+            profile: profile,
+            constraints: RecommendationConstraints(maxThrottleRate: 0.01, allowArchitectureChange: false),
+            price: ModelTestWorkload.tier1Price)
+        #expect(r.constraintsMet)
+        let c = try #require(r.recommended.reservedConcurrency)
+        let load = r.predicted.durationMeanMs / 1000  // 3,600 arrivals an hour = 1 per second
+        #expect(erlangB(c, load) <= 0.01 + 1e-9)
+        #expect(erlangB(c - 1, load) > 0.01)
+        #expect(abs(r.predicted.throttleRate - erlangB(c, load)) < 1e-9)
+        // Current: B(2, 1) = 0.2 breaks the limit and is said so.
+        #expect(abs(r.currentPrediction.throttleRate - 0.2) < 1e-9)
+        #expect(r.reasons.contains { $0.contains("reserved concurrency 2 →") })
+    }
+}
