@@ -22,9 +22,12 @@ public struct DurationModel: Sendable, Hashable {
 
     /// MB of memory that buys one full vCPU.
     public static let megabytesPerVCPU = 1769.0
+    /// Invocations beyond which a size's weight in the fit stops growing.
+    public static let saturatingWeight: Int64 = 10_000
     /// The most vCPUs Lambda gives a function.
     public static let maximumVCPUs = 6
 
+    /// Whether the split was fitted or only bounded.
     public let kind: Kind
     /// Memory of the reference sample whose histogram is scaled.
     public let referenceMemoryMB: Int
@@ -78,10 +81,13 @@ public struct DurationModel: Sendable, Hashable {
         self.measured = measured
         let refMean = reference.meanDurationMs ?? 0
         let refShare = Self.cpuShare(memoryMB: reference.memoryMB, usableThreads: threads)
-        // Points (x, mean) with x = s(ref)/s(m): mean = d_io + d_cpu·x is linear in x.
-        let points = measured.values.compactMap { s -> (x: Double, y: Double)? in
+        // Points (x, mean, weight) with x = s(ref)/s(m): mean = d_io + d_cpu·x is linear in x.
+        // Weights saturate so a size seen a handful of times counts less, while a huge sample
+        // cannot drown the others.
+        let points = measured.values.compactMap { s -> (x: Double, y: Double, w: Double)? in
             guard let mean = s.meanDurationMs else { return nil }
-            return (refShare / Self.cpuShare(memoryMB: s.memoryMB, usableThreads: threads), mean)
+            let x = refShare / Self.cpuShare(memoryMB: s.memoryMB, usableThreads: threads)
+            return (x, mean, Double(min(s.invocations, Self.saturatingWeight)))
         }
         let xs = Set(points.map { ($0.x * 1e9).rounded() })
         guard xs.count >= 2 else {
@@ -91,11 +97,11 @@ public struct DurationModel: Sendable, Hashable {
             residual = 0
             return
         }
-        let n = Double(points.count)
-        let mx = points.reduce(0) { $0 + $1.x } / n
-        let my = points.reduce(0) { $0 + $1.y } / n
-        let sxx = points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
-        let sxy = points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) }
+        let n = points.reduce(0) { $0 + $1.w }
+        let mx = points.reduce(0) { $0 + $1.w * $1.x } / n
+        let my = points.reduce(0) { $0 + $1.w * $1.y } / n
+        let sxx = points.reduce(0) { $0 + $1.w * ($1.x - mx) * ($1.x - mx) }
+        let sxy = points.reduce(0) { $0 + $1.w * ($1.x - mx) * ($1.y - my) }
         var slope = sxy / sxx
         var intercept = my - slope * mx
         // Negative parts are noise, not physics: clamp and refit the other part alone.
@@ -104,17 +110,16 @@ public struct DurationModel: Sendable, Hashable {
             intercept = my
         } else if intercept < 0 {
             intercept = 0
-            slope = points.reduce(0) { $0 + $1.x * $1.y } / points.reduce(0) { $0 + $1.x * $1.x }
+            slope = points.reduce(0) { $0 + $1.w * $1.x * $1.y } / points.reduce(0) { $0 + $1.w * $1.x * $1.x }
         }
         var squared = 0.0
-        for p in points {
-            let predicted = intercept + slope * p.x
-            if p.y > 0 { squared += pow((predicted - p.y) / p.y, 2) }
+        for p in points where p.y > 0 {
+            squared += p.w * pow((intercept + slope * p.x - p.y) / p.y, 2)
         }
+        residual = (squared / n).squareRoot()
         kind = .fitted
         ioMs = intercept
         cpuMs = slope
-        residual = (squared / n).squareRoot()
     }
 
     /// The CPU share s(m) = min(m, 1769·k)/1769.

@@ -6,6 +6,7 @@ public struct FunctionConfiguration: Sendable, Hashable, Codable {
     public var memoryMB: Int
     /// Timeout in seconds (1–900).
     public var timeoutSeconds: Int
+    /// Instruction-set architecture.
     public var arch: Architecture
     /// Log retention in days; nil = never expire (AWS's default).
     public var logRetentionDays: Int?

@@ -2,7 +2,9 @@ import LambdaCostCore
 
 /// What a month measured for one function at one memory size and architecture.
 public struct MemorySample: Sendable, Hashable {
+    /// Configured memory (MB) while these invocations ran.
     public var memoryMB: Int
+    /// Architecture while these invocations ran.
     public var arch: Architecture
     /// Invocations (REPORT lines) at this size.
     public var invocations: Int64

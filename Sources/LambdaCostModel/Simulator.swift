@@ -50,7 +50,12 @@ public struct Simulator: Sendable {
         var timeoutRate = 0.0
     }
 
+    /// Invocations a measured size needs before its own histogram replaces the model's prediction.
+    public static let minimumDirectSample: Int64 = 100
+
+    /// The measured month being simulated.
     public let profile: WorkloadProfile
+    /// The assumptions in force.
     public let options: SimulatorOptions
     /// The fitted or bounded duration model.
     public let model: DurationModel
@@ -75,7 +80,10 @@ public struct Simulator: Sendable {
         reference = Distribution(model.referenceDuration, exactMean: refSample?.meanDurationMs)
         var measured: [String: Distribution] = [:]
         var best: [String: Int64] = [:]
-        for s in profile.samples where s.invocations > 0 && s.invocations > best[Self.key(s.memoryMB, s.arch), default: 0] {
+        for s in profile.samples where s.invocations > best[Self.key(s.memoryMB, s.arch), default: 0] {
+            // A size seen a few times is noise: below the threshold the model predicts it instead.
+            let isReference = s.memoryMB == model.referenceMemoryMB && s.arch == model.arch
+            guard s.invocations >= Self.minimumDirectSample || isReference else { continue }
             best[Self.key(s.memoryMB, s.arch)] = s.invocations
             measured[Self.key(s.memoryMB, s.arch)] = Distribution(s.duration, exactMean: s.meanDurationMs)
         }

@@ -13,7 +13,9 @@ public struct SimulatorOptions: Sendable, Hashable {
     public var neverExpireCostedDays: Int
     /// Memory headroom over peak Max Memory Used (1.2 = 20 %).
     public var memoryHeadroom: Double
+    /// The Region's concurrency limit (`--account-concurrency-limit`, default 1,000).
     public var accountConcurrencyLimit: Int
+    /// Concurrency that must stay unreserved (100 by default; 10 on small accounts).
     public var unreservedMinimum: Int
     /// Concurrency reserved by other functions in the account.
     public var otherReservedConcurrency: Int

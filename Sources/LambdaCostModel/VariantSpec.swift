@@ -2,8 +2,11 @@ import LambdaCostCore
 
 /// One configuration a function could run with: the knobs the model varies.
 public struct VariantSpec: Sendable, Hashable, Codable {
+    /// Memory in MB (128–10,240).
     public var memoryMB: Int
+    /// Instruction-set architecture.
     public var arch: Architecture
+    /// Timeout in seconds (1–900).
     public var timeoutSeconds: Int
     /// Log retention in days; nil = never expire.
     public var logRetentionDays: Int?

@@ -3,14 +3,18 @@ import LambdaCostCore
 /// Everything the model knows about one function in one month, as aggregates: the model's cost
 /// grows with histogram sizes, never with the number of invocations.
 public struct WorkloadProfile: Sendable, Hashable {
+    /// Whose month this is.
     public var function: FunctionIdentity
+    /// The calendar month (UTC) measured.
     public var month: Month
     /// One entry per memory size (and architecture) seen in the month.
     public var samples: [MemorySample]
     /// Arrivals per hour of the month (length = `month.hours`). Pass invocations plus throttles
     /// where throttles are known per hour, since throttled calls are not in Invocations.
     public var hourlyArrivals: [Int]
+    /// Invocations that ended in an error.
     public var errors: Int64
+    /// Invocations that timed out.
     public var timeouts: Int64
     /// Observed Throttles, nil when the data has no such metric.
     public var throttles: Int64?
