@@ -119,6 +119,31 @@ struct ModelTestWorkload {
         #expect(here.low == here.high)
     }
 
+    @Test func timeoutRateAtAnotherSizeFollowsTheScaledTail() throws {
+        let w = ModelTestWorkload()
+        let config = FunctionConfiguration(memoryMB: 1024, timeoutSeconds: 1)
+        let profile = ModelTestWorkload.profile(
+            samples: [w.sample(memoryMB: 512, count: 20_000), w.sample(memoryMB: 1024, count: 20_000)],
+            configuration: config)
+        let sim = try #require(Simulator(profile: profile))
+        // At 128 MB the CPU part alone is 415–1,244 ms, so a 1 s timeout cuts a good share;
+        // the truth is counted from fresh draws.
+        let truth128 = w.sample(memoryMB: 128, count: 20_000).duration
+        var spec = VariantSpec(config)
+        spec.memoryMB = 128
+        let rate = sim.predict(spec).timeoutRate
+        let trueRate = truth128.fractionAbove(1000)
+        #expect(trueRate > 0.1)
+        #expect(abs(rate - trueRate) < 0.05, "1 s timeout at 128 MB: \(rate) vs \(trueRate)")
+        let truth256 = w.sample(memoryMB: 256, count: 20_000).duration
+        for cut in [400.0, 500, 600] {
+            let predicted = sim.model.predictedHistogram(memoryMB: 256).fractionAbove(cut)
+            let actual = truth256.fractionAbove(cut)
+            #expect(actual > 0.01)
+            #expect(abs(predicted - actual) < 0.05, "above \(cut) ms at 256 MB: \(predicted) vs \(actual)")
+        }
+    }
+
     @Test func cpuShareCapsAtUsableThreads() {
         #expect(DurationModel.cpuShare(memoryMB: 3538, usableThreads: 1) == 1)
         #expect(DurationModel.cpuShare(memoryMB: 3538, usableThreads: 2) == 2)
