@@ -34,9 +34,9 @@ public struct DemoScenario: Sendable, Hashable {
             workload: SyntheticWorkload(
                 monthlyInvocations: 45_000, hourlyShape: SyntheticWorkload.diurnal(peakHour: 17, peakToTrough: 6),
                 weekendFactor: 1.3, ioMilliseconds: 260, cpuMilliseconds: 90, referenceMemoryMB: 512,
-                durationSpread: 0.45, errorRate: 0.004, timeoutRate: 0.0008, coldStartRate: 0.02,
-                initMedianMilliseconds: 310, memoryUsedMedianMB: 96, appLogBytes: 180,
-                burstProbability: 0.08, burstSize: 9)),
+                durationSpread: 0.45, errorRate: 0.004, poisonRate: 0.0005, timeoutRate: 0.0008, coldStartRate: 0.02,
+                initMedianMilliseconds: 310, memoryUsedMedianMB: 96, appLogBytes: 140,
+                burstProbability: 0.05, burstSize: 8)),
         // Over-provisioned: 3008 MB but almost all I/O, so memory buys nothing.
         SyntheticFunction(
             name: "image-resizer", memoryMB: 3008, timeoutSeconds: 60, logRetentionDays: 14,
@@ -78,6 +78,6 @@ public struct DemoScenario: Sendable, Hashable {
             workload: SyntheticWorkload(
                 monthlyInvocations: 15_000, ioMilliseconds: 20, cpuMilliseconds: 8, referenceMemoryMB: 128,
                 errorRate: 0.0005, coldStartRate: 0.02, initMedianMilliseconds: 180, memoryUsedMedianMB: 45,
-                appLogBytes: 2400)),
+                appLogBytes: 900)),
     ])
 }

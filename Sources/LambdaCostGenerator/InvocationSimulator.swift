@@ -11,6 +11,12 @@ struct InvocationSimulator {
         var maxConcurrency: Int
     }
 
+    private struct Arrival {
+        var time: Int64
+        var attempt: Int
+        var poison: Bool
+    }
+
     let function: SyntheticFunction
     let month: Month
     private let expectedPerHour: [Double]
@@ -20,7 +26,7 @@ struct InvocationSimulator {
     private var rng: SplitMix64
     private var hour = 0
     /// Async retries waiting for their time: (time, attempt), kept sorted.
-    private var pendingRetries: [(time: Int64, attempt: Int)] = []
+    private var pendingRetries: [Arrival] = []
     /// End times of busy execution environments.
     private var active: [Int64] = []
     private var lastSampledSecond: Int64 = -1
@@ -68,15 +74,18 @@ struct InvocationSimulator {
         let hourStartMs = monthStartMs + Int64(hour) * 3_600_000
         let hourEndMs = hourStartMs + 3_600_000
 
-        var arrivals: [(time: Int64, attempt: Int)] = []
+        var arrivals: [Arrival] = []
         let events = rng.poisson(mean: expectedPerHour[hour] / meanBurst)
         arrivals.reserveCapacity(Int(Double(events) * meanBurst) + pendingRetries.count)
         for _ in 0..<events {
             let t = hourStartMs + Int64(rng.int(in: 0...3_599_999))
-            arrivals.append((t, 0))
+            arrivals.append(Arrival(time: t, attempt: 0, poison: rng.chance(w.poisonRate)))
             if w.burstSize > 1, rng.chance(w.burstProbability) {
                 let extra = rng.int(in: 1...(w.burstSize - 1))
-                for _ in 0..<extra { arrivals.append((min(t + Int64(rng.int(in: 0...60)), hourEndMs - 1), 0)) }
+                for _ in 0..<extra {
+                    let time = min(t + Int64(rng.int(in: 0...60)), hourEndMs - 1)
+                    arrivals.append(Arrival(time: time, attempt: 0, poison: rng.chance(w.poisonRate)))
+                }
             }
         }
         while let first = pendingRetries.first, first.time < hourEndMs {
@@ -102,6 +111,7 @@ struct InvocationSimulator {
             let initCenti = cold ? max(1, Int64((w.initMedianMilliseconds * rng.lognormalFactor(sigma: w.initSpread) * 100).rounded())) : 0
             let u = rng.unit()
             var outcome: SimulatedInvocation.Outcome = u < w.timeoutRate ? .timeout : (u < w.timeoutRate + w.errorRate ? .error : .success)
+            if arrival.poison && outcome == .success { outcome = .error }
             var durationCenti = max(1, Int64((w.meanDurationMilliseconds(memoryMB: memory) * rng.lognormalFactor(sigma: w.durationSpread) * 100).rounded()))
             if outcome == .timeout || durationCenti >= timeoutCenti {
                 outcome = .timeout
@@ -136,7 +146,7 @@ struct InvocationSimulator {
                 if arrival.attempt < 2 {
                     let retryAt = invocation.endMs + 60_000 * Int64(arrival.attempt + 1)
                     if retryAt < monthEndMs {
-                        pendingRetries.append((retryAt, arrival.attempt + 1))
+                        pendingRetries.append(Arrival(time: retryAt, attempt: arrival.attempt + 1, poison: arrival.poison))
                         pendingRetries.sort { $0.time < $1.time }
                     }
                 } else if function.deadLetterQueueName != nil {

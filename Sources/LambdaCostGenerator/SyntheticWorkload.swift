@@ -21,6 +21,9 @@ public struct SyntheticWorkload: Sendable, Hashable {
     public var durationSpread: Double
     /// Probability that an invocation ends with `Status: error`.
     public var errorRate: Double
+    /// Probability that an event is poison: every attempt fails, so an async function retries it
+    /// twice and then sends it to its dead-letter queue.
+    public var poisonRate: Double
     /// Probability that an invocation hangs until the timeout.
     public var timeoutRate: Double
     /// Probability that an on-demand invocation is a cold start.
@@ -44,7 +47,7 @@ public struct SyntheticWorkload: Sendable, Hashable {
     public init(
         monthlyInvocations: Double, hourlyShape: [Double] = SyntheticWorkload.diurnal(peakHour: 15, peakToTrough: 4),
         weekendFactor: Double = 1, ioMilliseconds: Double, cpuMilliseconds: Double, referenceMemoryMB: Int,
-        threads: Int = 1, durationSpread: Double = 0.35, errorRate: Double = 0.002, timeoutRate: Double = 0,
+        threads: Int = 1, durationSpread: Double = 0.35, errorRate: Double = 0.002, poisonRate: Double = 0, timeoutRate: Double = 0,
         coldStartRate: Double = 0.01, initMedianMilliseconds: Double = 250, initSpread: Double = 0.25,
         memoryUsedMedianMB: Double = 80, memoryUsedSpread: Double = 0.1, appLogBytes: Int = 120,
         burstProbability: Double = 0, burstSize: Int = 1
@@ -58,6 +61,7 @@ public struct SyntheticWorkload: Sendable, Hashable {
         self.threads = threads
         self.durationSpread = durationSpread
         self.errorRate = errorRate
+        self.poisonRate = poisonRate
         self.timeoutRate = timeoutRate
         self.coldStartRate = coldStartRate
         self.initMedianMilliseconds = initMedianMilliseconds
