@@ -88,10 +88,6 @@ struct InvocationSimulator {
                 }
             }
         }
-        while let first = pendingRetries.first, first.time < hourEndMs {
-            arrivals.append(first)
-            pendingRetries.removeFirst()
-        }
         // Stable order for equal times keeps the output deterministic.
         arrivals = arrivals.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
 
@@ -99,7 +95,22 @@ struct InvocationSimulator {
         result.invocations.reserveCapacity(arrivals.count)
         let memory = memoryMB(atHour: hour)
         let timeoutCenti = Int64(function.timeoutSeconds) * 100_000
-        for arrival in arrivals {
+        var nextNew = 0
+        // Merge fresh arrivals with retries, including retries scheduled during this very hour,
+        // so that start times never go backwards.
+        while true {
+            let arrival: Arrival
+            if let retry = pendingRetries.first, retry.time < hourEndMs,
+                nextNew == arrivals.count || retry.time < arrivals[nextNew].time
+            {
+                arrival = retry
+                pendingRetries.removeFirst()
+            } else if nextNew < arrivals.count {
+                arrival = arrivals[nextNew]
+                nextNew += 1
+            } else {
+                break
+            }
             var t = arrival.time
             active.removeAll { $0 <= t }
             if active.count >= limit {
