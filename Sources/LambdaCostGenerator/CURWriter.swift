@@ -49,6 +49,9 @@ final class CURWriter {
     private let location: [UInt8]
     private var rng: SplitMix64
     private var row: [UInt8] = []
+    private var rateText: [UInt8] = []
+    private var costText: [UInt8] = []
+    private var lastRate: Double = .nan
     private var cachedHourStart: Int64 = .min
     private var cachedStart: [UInt8] = []
     private var cachedEnd: [UInt8] = []
@@ -83,6 +86,14 @@ final class CURWriter {
             cachedEnd.removeAll(keepingCapacity: true)
             NumberFormat.appendISO(millis: line.endMs, fraction: false, zulu: true, to: &cachedEnd)
         }
+        // Rate and cost each appear in three columns: format them once per row.
+        if line.rate != lastRate {
+            lastRate = line.rate
+            rateText.removeAll(keepingCapacity: true)
+            NumberFormat.appendDecimal(line.rate, significant: Self.digits, to: &rateText)
+        }
+        costText.removeAll(keepingCapacity: true)
+        NumberFormat.appendDecimal(line.cost, significant: Self.digits, to: &costText)
         row.removeAll(keepingCapacity: true)
         for (i, field) in fields.enumerated() {
             if i > 0 { row.append(UInt8(ascii: ",")) }
@@ -109,10 +120,8 @@ final class CURWriter {
             case .resourceId: row.append(contentsOf: line.resourceId)
             case .usageAmount: NumberFormat.appendDecimal(line.amount, significant: Self.digits, to: &row)
             case .currency, .pricingCurrency: row.append(contentsOf: "USD".utf8)
-            case .unblendedRate, .blendedRate, .publicOnDemandRate:
-                NumberFormat.appendDecimal(line.rate, significant: Self.digits, to: &row)
-            case .unblendedCost, .blendedCost, .publicOnDemandCost:
-                NumberFormat.appendDecimal(line.cost, significant: Self.digits, to: &row)
+            case .unblendedRate, .blendedRate, .publicOnDemandRate: row.append(contentsOf: rateText)
+            case .unblendedCost, .blendedCost, .publicOnDemandCost: row.append(contentsOf: costText)
             case .description: row.append(contentsOf: line.description)
             case .productName, .serviceName: row.append(contentsOf: line.productName)
             case .group: row.append(contentsOf: line.group)

@@ -63,7 +63,13 @@ public enum NumberFormat {
         }
         let sig = min(max(significant, 1), 17)
         var exponent = Int(floor(log10(v)))
-        var mantissa = UInt64((v * pow10(sig - 1 - exponent)).rounded())
+        let scaled = (v * pow10(sig - 1 - exponent)).rounded()
+        // Subnormal inputs scale past Double's range; they print as zero.
+        guard scaled.isFinite, scaled < 1.8e19 else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var mantissa = UInt64(scaled)
         let limit = UInt64(pow10(sig))
         if mantissa >= limit {
             mantissa /= 10
@@ -73,33 +79,30 @@ public enum NumberFormat {
             exponent -= 1
             mantissa = UInt64((v * pow10(sig - 1 - exponent)).rounded())
         }
-        // Digits of mantissa, most significant first, trailing zeros dropped.
-        var digits = [UInt8]()
-        digits.reserveCapacity(sig)
+        // Drop trailing zeros; `count` digits remain, the first worth 10^exponent.
         var m = mantissa
-        for _ in 0..<sig {
-            digits.append(UInt8(m % 10))
+        var count = sig
+        while count > 1 && m % 10 == 0 {
             m /= 10
+            count -= 1
         }
-        digits.reverse()
-        var last = digits.count - 1
-        while last > 0 && digits[last] == 0 { last -= 1 }
-        // Position of the decimal point: digits[0] has place value 10^exponent.
+        @inline(__always) func digit(_ i: Int) -> UInt8 { 48 + UInt8((m / powers[count - 1 - i]) % 10) }
         if exponent < 0 {
             out.append(UInt8(ascii: "0"))
             out.append(UInt8(ascii: "."))
             for _ in 0..<(-exponent - 1) { out.append(UInt8(ascii: "0")) }
-            for i in 0...last { out.append(48 + digits[i]) }
+            for i in 0..<count { out.append(digit(i)) }
         } else {
-            for i in 0...exponent {
-                out.append(i < digits.count ? 48 + digits[i] : UInt8(ascii: "0"))
-            }
-            if last > exponent {
+            for i in 0...exponent { out.append(i < count ? digit(i) : UInt8(ascii: "0")) }
+            if count > exponent + 1 {
                 out.append(UInt8(ascii: "."))
-                for i in (exponent + 1)...last { out.append(48 + digits[i]) }
+                for i in (exponent + 1)..<count { out.append(digit(i)) }
             }
         }
     }
+
+    /// 10^0 … 10^19, so digit extraction needs no allocation.
+    private static let powers: [UInt64] = (0..<20).map { e in (0..<e).reduce(UInt64(1)) { acc, _ in acc * 10 } }
 
     @inline(__always) private static func pow10(_ e: Int) -> Double {
         Foundation.pow(10.0, Double(e))
