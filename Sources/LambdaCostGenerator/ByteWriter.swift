@@ -14,18 +14,19 @@ final class ByteWriter {
 
     init(url: URL, capacity: Int = 1 << 20) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw LambdaCostErrorBridge.io("cannot create \(url.path)")
+            throw LambdaCostError.io(message: "cannot create \(url.path)")
         }
-        handle = try FileHandle(forWritingTo: url)
+        do {
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            throw LambdaCostError.io(message: "cannot open \(url.path): \(error)")
+        }
         self.capacity = capacity
         buffer = []
         buffer.reserveCapacity(capacity + 4096)
     }
 
     deinit { if !closed { try? close() } }
-
-    /// Current buffered length; with ``bytesWritten`` lets callers measure a line they just wrote.
-    @inline(__always) var position: Int64 { bytesWritten }
 
     @inline(__always) private func didAppend(_ n: Int) throws {
         bytesWritten += Int64(n)
@@ -34,7 +35,11 @@ final class ByteWriter {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
+        do {
+            try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
+        } catch {
+            throw LambdaCostError.io(message: "cannot write: \(error)")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -101,9 +106,4 @@ final class ByteWriter {
         NumberFormat.appendISO(millis: millis, fraction: false, zulu: false, to: &buffer)
         try didAppend(buffer.count - before)
     }
-}
-
-/// Maps the generator's file errors onto the shared error type.
-enum LambdaCostErrorBridge {
-    static func io(_ message: String) -> LambdaCostError { .io(message: message) }
 }

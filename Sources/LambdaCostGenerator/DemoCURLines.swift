@@ -69,6 +69,14 @@ struct DemoCURLines {
                                  "AWS Lambda - Total Requests - US East (Northern Virginia)"))
             cost.requests += n * prices.request
         }
+        if f.ephemeralStorageMB > 512 && usage.billedMilliseconds[h] > 0 {
+            // Billed per GB-second of configured storage above 512 MB while the function runs.
+            let gbs = Double(usage.billedMilliseconds[h]) / 1000 * Double(f.ephemeralStorageMB - 512) / 1024
+            result.append(lambda("Lambda-Storage-GB-Second" + suffix, "AWS-Lambda-Storage-Duration" + suffix, gbs,
+                                 prices.ephemeralStorage, "GB-Seconds",
+                                 "AWS Lambda - Total Storage - US East (Northern Virginia)"))
+            cost.ephemeralStorage += gbs * prices.ephemeralStorage
+        }
         if let pc = f.provisionedConcurrency {
             let configured = Double(pc) * Double(f.memoryMB) / 1024 * 3600
             let rate = prices.provisioned(arm: arm)

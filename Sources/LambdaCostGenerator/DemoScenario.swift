@@ -37,10 +37,11 @@ public struct DemoScenario: Sendable, Hashable {
                 durationSpread: 0.45, errorRate: 0.004, poisonRate: 0.0005, timeoutRate: 0.0008, coldStartRate: 0.02,
                 initMedianMilliseconds: 310, memoryUsedMedianMB: 96, appLogBytes: 140,
                 burstProbability: 0.05, burstSize: 8)),
-        // Over-provisioned: 3008 MB but almost all I/O, so memory buys nothing.
+        // Over-provisioned: 3008 MB but almost all I/O, so memory buys nothing. A container image
+        // with 2 GB of ephemeral storage (billed above 512 MB).
         SyntheticFunction(
             name: "image-resizer", memoryMB: 3008, timeoutSeconds: 60, logRetentionDays: 14,
-            runtime: "python3.12", team: "media",
+            runtime: nil, packageType: "Image", ephemeralStorageMB: 2048, team: "media",
             workload: SyntheticWorkload(
                 monthlyInvocations: 30_000, ioMilliseconds: 850, cpuMilliseconds: 40, referenceMemoryMB: 3008,
                 durationSpread: 0.3, errorRate: 0.001, coldStartRate: 0.03, initMedianMilliseconds: 700,

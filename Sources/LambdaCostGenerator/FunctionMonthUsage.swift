@@ -4,6 +4,7 @@ struct FunctionMonthUsage {
     let function: SyntheticFunction
     // CUR side, by end hour.
     var requests: [Int64]
+    var billedMilliseconds: [Int64]
     var onDemandMBMilliseconds: [Int64]
     var provisionedMBMilliseconds: [Int64]
     var traces: [Int64]
@@ -20,6 +21,7 @@ struct FunctionMonthUsage {
     init(function: SyntheticFunction, hours: Int) {
         self.function = function
         requests = Array(repeating: 0, count: hours)
+        billedMilliseconds = requests
         onDemandMBMilliseconds = requests
         provisionedMBMilliseconds = requests
         traces = requests
@@ -44,6 +46,7 @@ struct FunctionMonthUsage {
             durations.append(inv.durationCenti)
             let end = min(max(Int((inv.endMs - monthStartMs) / 3_600_000), 0), requests.count - 1)
             requests[end] += 1
+            billedMilliseconds[end] += inv.billedMs
             let mbms = inv.billedMs * Int64(inv.memoryMB)
             if inv.onProvisioned {
                 provisionedMBMilliseconds[end] += mbms

@@ -16,6 +16,8 @@ public struct GeneratorPrices: Sendable, Hashable {
     public var provisionedDurationX86 = 0.0000097222
     /// USD per GB-second of duration on provisioned concurrency, arm64.
     public var provisionedDurationARM = 0.0000077778
+    /// USD per GB-second of ephemeral storage above the free 512 MB (both architectures).
+    public var ephemeralStorage = 0.0000000309
     /// USD per GB of Lambda (vended) logs ingested, first tier.
     public var vendedLogsPerGB = 0.50
     /// USD per GB-month of log storage.

@@ -193,6 +193,14 @@ enum GeneratorFixture {
                 let expected = Double(f.provisionedConcurrency!) * Double(f.memoryMB) / 1024 * 3600 * 720
                 #expect(abs(configured - expected) <= 1e-9 * expected)
             }
+            if f.ephemeralStorageMB > 512 {
+                let storage = try #require(amount[f.arn + "|Lambda-Storage-GB-Second" + suffix])
+                let expected = Double(t.billedMilliseconds) / 1000 * Double(f.ephemeralStorageMB - 512) / 1024
+                #expect(abs(storage - expected) <= 1e-9 * expected)
+                #expect(t.curCost.ephemeralStorage > 0)
+            } else {
+                #expect(amount[f.arn + "|Lambda-Storage-GB-Second" + suffix] == nil)
+            }
             let logBytes = (amount[f.logGroupARN + "|VendedLog-Bytes"] ?? 0) * 1_073_741_824
             #expect(abs(logBytes - Double(t.logIngestBytes)) <= 1e-6 * Double(t.logIngestBytes))
             #expect(abs(t.curCost.total - (cost.filter { $0.key.hasPrefix(f.arn + "|") || $0.key.hasPrefix(f.logGroupARN + "|") }
@@ -260,6 +268,12 @@ enum GeneratorFixture {
         #expect(((op["DeadLetterConfig"] as? [String: Any])?["TargetArn"] as? String)?.hasPrefix("arn:aws:sqs:") == true)
         #expect((op["LoggingConfig"] as? [String: Any])?["LogGroup"] as? String == "/aws/lambda/order-processor")
         #expect(op["Architectures"] as? [String] == ["x86_64"])
+        let image = try #require(functions.first { $0["FunctionName"] as? String == "image-resizer" })
+        #expect(image["PackageType"] as? String == "Image")
+        #expect(image["Runtime"] == nil)
+        #expect((image["EphemeralStorage"] as? [String: Any])?["Size"] as? Int == 2048)
+        let arm = try #require(functions.first { $0["FunctionName"] as? String == "event-enricher" })
+        #expect(arm["Architectures"] as? [String] == ["arm64"])
         let rg = try #require(functions.first { $0["FunctionName"] as? String == "report-generator" })
         #expect(rg["MemorySize"] as? Int == 2048)
         #expect(try json("get-function-concurrency-order-processor.json")["ReservedConcurrentExecutions"] as? Int == 5)
