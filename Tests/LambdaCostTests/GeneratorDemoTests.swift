@@ -8,7 +8,17 @@ import Testing
 enum GeneratorFixture {
     static let month = Month(year: 2026, month: 11)
     static let standard: (folder: URL, truth: DemoTruth) = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lambdacost-gen-standard-\(UUID().uuidString)")
+        // A static fixture has no teardown: sweep copies older than an hour left by earlier runs
+        // (younger ones may belong to a test process running right now).
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("lambdacost-gen-standard-") {
+            let url = tmp.appendingPathComponent(name)
+            if let date = try? fm.attributesOfItem(atPath: url.path)[.modificationDate] as? Date, date.timeIntervalSinceNow < -3600 {
+                try? fm.removeItem(at: url)
+            }
+        }
+        let folder = tmp.appendingPathComponent("lambdacost-gen-standard-\(UUID().uuidString)")
         let truth = try! DemoDataset.write(to: folder, scenario: .standard, month: month, seed: 20_261_101)
         return (folder, truth)
     }()
