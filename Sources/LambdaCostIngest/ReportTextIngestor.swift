@@ -16,7 +16,8 @@ enum ReportTextIngestor: FormatIngestor {
         }
         let identity = FunctionIdentity(account: options.account ?? "", region: options.region ?? "us-east-1", name: name)
         let functionID = try store.functionID(identity)
-        let arch = options.arch ?? .x86_64
+        // REPORT lines do not say the architecture: a flag, else the ingested configuration, else x86_64.
+        let arch = try options.arch ?? store.configuredArchitecture(functionID: functionID) ?? .x86_64
         let aggregator = InvocationAggregator(store: store)
         let reader = LineReader(source: context.source)
         var out = SourceReadout()

@@ -123,3 +123,13 @@ extension Store {
         return months
     }
 }
+
+extension Store {
+    /// The architecture of a function's latest observed configuration, if any was ingested.
+    public func configuredArchitecture(functionID: Int64) throws -> Architecture? {
+        let rows = try database.rows(
+            "SELECT arch FROM function_configs WHERE function_id = ?1 AND arch IS NOT NULL ORDER BY observed_at_ms DESC LIMIT 1",
+            [.int(functionID)], { $0.string(0) })
+        return rows.first.flatMap { $0.flatMap(Architecture.init(rawValue:)) }
+    }
+}

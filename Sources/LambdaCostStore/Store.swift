@@ -53,14 +53,28 @@ public final class Store {
     }
 
     /// The row id of a function, inserted when new.
+    ///
+    /// REPORT lines carry no account, bills and configuration exports do. So that both describe
+    /// the same function whichever came first, an identity without an account resolves to the one
+    /// function of that Region and name with a known account, and a function first seen without
+    /// an account adopts the account when it later appears (unless that would be ambiguous).
     public func functionID(_ identity: FunctionIdentity) throws -> Int64 {
         if let id = functionIDs[identity] { return id }
-        let s = try database.statement("SELECT id FROM functions WHERE account = ?1 AND region = ?2 AND name = ?3")
-        try s.bind([.text(identity.account), .text(identity.region), .text(identity.name)])
         let id: Int64
-        if try s.step() {
-            id = s.int64(0)
-            s.reset()
+        if let exact = try lookupFunction(identity) {
+            id = exact
+        } else if identity.account.isEmpty,
+            let only = try database.rows(
+                "SELECT id FROM functions WHERE region = ?1 AND name = ?2 AND account <> '' LIMIT 2",
+                [.text(identity.region), .text(identity.name)], { $0.int64(0) }).onlyElement
+        {
+            id = only
+        } else if !identity.account.isEmpty,
+            let unknown = try lookupFunction(FunctionIdentity(account: "", region: identity.region, name: identity.name))
+        {
+            try database.run("UPDATE functions SET account = ?1 WHERE id = ?2", [.text(identity.account), .int(unknown)])
+            functionIDs = functionIDs.filter { $0.value != unknown }
+            id = unknown
         } else {
             try database.run(
                 "INSERT INTO functions (account, region, name) VALUES (?1, ?2, ?3)",
@@ -68,6 +82,15 @@ public final class Store {
             id = database.lastInsertRowID
         }
         functionIDs[identity] = id
+        return id
+    }
+
+    private func lookupFunction(_ identity: FunctionIdentity) throws -> Int64? {
+        let s = try database.statement("SELECT id FROM functions WHERE account = ?1 AND region = ?2 AND name = ?3")
+        try s.bind([.text(identity.account), .text(identity.region), .text(identity.name)])
+        guard try s.step() else { return nil }
+        let id = s.int64(0)
+        s.reset()
         return id
     }
 
@@ -81,4 +104,9 @@ public final class Store {
         }
         return result
     }
+}
+
+extension Array {
+    /// The element of a one-element array, else nil.
+    var onlyElement: Element? { count == 1 ? first : nil }
 }
