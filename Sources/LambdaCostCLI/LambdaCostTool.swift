@@ -11,6 +11,7 @@ public enum LambdaCostTool {
     static var commands: [any Command.Type] {
         [
             IngestCommand.self, SummaryCommand.self, SourcesCommand.self, ForgetCommand.self, DemoCommand.self,
+            ExportScriptCommand.self,
         ]
     }
 
