@@ -10,7 +10,15 @@ public enum LambdaCostTool {
 
     static var commands: [any Command.Type] {
         [
-            IngestCommand.self, SummaryCommand.self, SourcesCommand.self, ForgetCommand.self, WhatIfCommand.self, RecommendCommand.self, PricingCommand.self, DemoCommand.self,
+            IngestCommand.self,
+            SourcesCommand.self,
+            ForgetCommand.self,
+            SummaryCommand.self,
+            WhatIfCommand.self,
+            RecommendCommand.self,
+            PricingCommand.self,
+            ExportScriptCommand.self,
+            DemoCommand.self,
         ]
     }
 

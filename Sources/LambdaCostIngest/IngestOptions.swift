@@ -16,10 +16,18 @@ public struct IngestOptions: Sendable {
     public var inputFormat: InputFormat?
     /// `--skip-bad-rows`: continue past bad rows, reporting them.
     public var skipBadRows = false
+    /// `--metric`: the CloudWatch metric of a single series whose label does not follow the
+    /// `lambdacost:<function>:<Metric>:<Stat>:<period>` convention.
+    public var metric: String?
+    /// `--stat`: the statistic of such a series (default: the metric's usual one).
+    public var stat: String?
+    /// `--period`: the period in seconds of such a series (default: the spacing of its points).
+    public var period: Int?
 
     public init(
         functionName: String? = nil, month: Month? = nil, region: String? = nil, account: String? = nil,
-        arch: Architecture? = nil, inputFormat: InputFormat? = nil, skipBadRows: Bool = false
+        arch: Architecture? = nil, inputFormat: InputFormat? = nil, skipBadRows: Bool = false,
+        metric: String? = nil, stat: String? = nil, period: Int? = nil
     ) {
         self.functionName = functionName
         self.month = month
@@ -28,6 +36,9 @@ public struct IngestOptions: Sendable {
         self.arch = arch
         self.inputFormat = inputFormat
         self.skipBadRows = skipBadRows
+        self.metric = metric
+        self.stat = stat
+        self.period = period
     }
 
     /// The flags as the user would type them, recorded with the source.
@@ -39,6 +50,9 @@ public struct IngestOptions: Sendable {
         if let account { parts.append("--account \(account)") }
         if let arch { parts.append("--arch \(arch.rawValue)") }
         if let inputFormat { parts.append("--input-format \(inputFormat.rawValue)") }
+        if let metric { parts.append("--metric \(metric)") }
+        if let stat { parts.append("--stat \(stat)") }
+        if let period { parts.append("--period \(period)") }
         return parts.joined(separator: " ")
     }
 }

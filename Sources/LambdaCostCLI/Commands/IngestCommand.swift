@@ -26,6 +26,9 @@ enum IngestCommand: Command {
         OptionSpec("account", value: "ID", help: "AWS account id of the function."),
         OptionSpec("arch", value: "x86_64|arm64", help: "Architecture of the function (default x86_64)."),
         OptionSpec("input-format", value: "NAME", help: "Skip format detection."),
+        OptionSpec("metric", value: "NAME", help: "CloudWatch metric of a series whose label does not say (e.g. Invocations)."),
+        OptionSpec("stat", value: "STAT", help: "Statistic of such a series (Sum, Average, Maximum, pNN; default: the metric's usual one)."),
+        OptionSpec("period", value: "SECONDS", help: "Period of such a series (default: the spacing of its points)."),
         OptionSpec("keep-going", help: "Continue with the next file after a bad one (exit 65 at the end)."),
         OptionSpec("skip-bad-rows", help: "Skip rows that cannot be parsed and report them (exit 0)."),
         OptionSpec("format", value: "table|json|csv|md", help: "Output format (default table)."),
@@ -39,7 +42,8 @@ enum IngestCommand: Command {
         let options = IngestOptions(
             functionName: a.value("function"), month: try a.month(), region: a.value("region"), account: a.value("account"),
             arch: try a.choice("arch", Architecture.self), inputFormat: try a.choice("input-format", InputFormat.self),
-            skipBadRows: a.flag("skip-bad-rows"))
+            skipBadRows: a.flag("skip-bad-rows"), metric: a.value("metric"), stat: a.value("stat"),
+            period: try a.int("period", in: 1...86_400 * 31))
         let ingester = Ingester(store: try context.store())
         if context.stderrIsTerminal { ingester.progress = { context.progress($0) } }
         var results: [IngestResult] = []
