@@ -14,6 +14,7 @@ public enum LambdaCostTool {
             SourcesCommand.self,
             ForgetCommand.self,
             SummaryCommand.self,
+            BillCommand.self,
             WhatIfCommand.self,
             RecommendCommand.self,
             PricingCommand.self,
