@@ -51,7 +51,7 @@ enum DemoCommand: Command {
         for truth in truths {
             // Configuration first, so that logs find each function's account and architecture.
             let ordered = truth.files.sorted { (rank($0), $0) < (rank($1), $1) }
-            for file in ordered where file.contains("/logs/") || file.contains("/metrics/") {
+            for file in ordered where !file.contains("/config/") {
                 let path = exports.appendingPathComponent(file).path
                 context.progress("ingesting \(file)…")
                 let result = try ingester.ingest(path: path, options: IngestOptions())
