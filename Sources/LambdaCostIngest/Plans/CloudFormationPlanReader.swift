@@ -21,7 +21,10 @@ enum CloudFormationPlanReader {
 
         func resolve(_ value: JSONValue?, _ what: String, _ logical: String) -> JSONValue? {
             guard let value, !value.isNull else { return nil }
-            guard let members = value.objectValue else { return value }
+            // Only a one-member object keyed Ref or Fn::… is an intrinsic; others are plain properties.
+            guard let members = value.objectValue, members.count == 1,
+                members[0].key == "Ref" || members[0].key.hasPrefix("Fn::")
+            else { return value }
             if members.count == 1, members[0].key == "Ref", let name = members[0].value.stringValue,
                 let fallback = parameters?[name]?["Default"]
             {
