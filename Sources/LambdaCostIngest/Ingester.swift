@@ -95,14 +95,26 @@ struct SourceReadout {
     var warnings: [String] = []
 }
 
-/// The function name a file name implies: `order-processor.log` → `order-processor`; nil for
-/// names AWS gives files (`000000.gz`), which carry no function.
+/// The function name a file name implies: `order-processor.log` → `order-processor`,
+/// `get-function-concurrency-orders.json` → `orders`, `orders.filter-log-events.json` → `orders`;
+/// nil for names AWS gives files (`000000.gz`), which carry no function.
 func functionName(fromFileName path: String) -> String? {
     var name = (path as NSString).lastPathComponent
     for ext in [".gz", ".log", ".txt", ".json", ".csv", ".tsv"] where name.hasSuffix(ext) {
         name.removeLast(ext.count)
     }
     for ext in [".log", ".txt", ".json", ".csv"] where name.hasSuffix(ext) { name.removeLast(ext.count) }
+    // The AWS CLI command that wrote the file, as export-script names files.
+    for command in awsCommandNames {
+        if name.hasPrefix(command + "-"), name.count > command.count + 1 { name.removeFirst(command.count + 1) }
+        if name.hasSuffix("." + command), name.count > command.count + 1 { name.removeLast(command.count + 1) }
+    }
     if name.isEmpty || name.allSatisfy(\.isNumber) { return nil }
     return name
 }
+
+/// AWS CLI commands whose names users put in export file names, longest first.
+let awsCommandNames = [
+    "list-provisioned-concurrency-configs", "get-function-configuration", "get-function-concurrency", "get-metric-statistics",
+    "filter-log-events", "get-query-results", "get-metric-data", "get-log-events", "get-function",
+]

@@ -62,7 +62,9 @@ public struct DurationModel: Sendable, Hashable {
             let reference = usable.first(where: { $0.memoryMB == config.memoryMB && $0.arch == config.arch })
                 ?? usable.max(by: { $0.invocations < $1.invocations })
         else { return nil }
-        self.init(samples: usable.filter { $0.arch == reference.arch }, reference: reference, usableThreads: usableThreads)
+        let seen = Set(usable.map(\.memoryMB))
+        let earlier = profile.history.filter { $0.invocations > 0 && !seen.contains($0.memoryMB) }
+        self.init(samples: (usable + earlier).filter { $0.arch == reference.arch }, reference: reference, usableThreads: usableThreads)
     }
 
     /// Fits the model to samples of one architecture, scaling `reference`'s histogram.

@@ -24,6 +24,10 @@ public struct WorkloadProfile: Sendable, Hashable {
     public var logBytesPerInvocation: Double?
     /// The configuration in force at the end of the month.
     public var configuration: FunctionConfiguration
+    /// Samples from earlier months at memory sizes this month did not run at: used only to fit
+    /// the duration model (a resize last month still tells the I/O–CPU split), never counted
+    /// as this month's invocations.
+    public var history: [MemorySample] = []
 
     /// Creates a profile.
     public init(

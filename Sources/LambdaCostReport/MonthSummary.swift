@@ -38,6 +38,21 @@ public struct FunctionSummary: Sendable, Codable, Hashable {
     public var maxMemoryUsedMB: Int
     public var durationMs: DurationStats
     public var modeledCostUSD: CostBreakdown
+    /// What the bill says for the function (nil without billing data for the month).
+    public var billedCostUSD: CostBreakdown?
+    /// (modeled − billed) ÷ billed in percent, on the total; nil without a bill.
+    public var differencePercent: Double?
+    /// Why modeled and billed differ by more than 1%, when they do.
+    public var reconciliationNotes: [String] = []
+    /// Throttles (CloudWatch metric) and peak concurrent executions, when metrics were ingested.
+    public var throttles: Int64?
+    public var concurrencyPeak: Int?
+    /// The configuration in force, when a configuration export was ingested.
+    public var configuration: ConfigurationSummary?
+    /// Where observed behaviour disagrees with the configuration.
+    public var drift: [String] = []
+    /// The files that fed this function's figures.
+    public var sources: [SourceReference] = []
 
     public init(
         function: String, account: String, region: String, arch: String, memoryMB: [Int], invocations: Int64,
@@ -67,6 +82,110 @@ public struct FunctionSummary: Sendable, Codable, Hashable {
         case maxMemoryUsedMB = "max_memory_used_mb"
         case durationMs = "duration_ms"
         case modeledCostUSD = "modeled_cost_usd"
+        case billedCostUSD = "billed_cost_usd"
+        case differencePercent = "difference_percent"
+        case reconciliationNotes = "reconciliation_notes"
+        case throttles
+        case concurrencyPeak = "concurrency_peak"
+        case configuration, drift, sources
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(function, forKey: .function)
+        try c.encode(account, forKey: .account)
+        try c.encode(region, forKey: .region)
+        try c.encode(arch, forKey: .arch)
+        try c.encode(memoryMB, forKey: .memoryMB)
+        try c.encode(invocations, forKey: .invocations)
+        try c.encode(coldStarts, forKey: .coldStarts)
+        try c.encode(errors, forKey: .errors)
+        try c.encode(timeouts, forKey: .timeouts)
+        try c.encode(billedGBSeconds, forKey: .billedGBSeconds)
+        try c.encode(maxMemoryUsedMB, forKey: .maxMemoryUsedMB)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(modeledCostUSD, forKey: .modeledCostUSD)
+        try c.encode(billedCostUSD, forKey: .billedCostUSD)
+        try c.encode(differencePercent, forKey: .differencePercent)
+        try c.encode(reconciliationNotes, forKey: .reconciliationNotes)
+        try c.encode(throttles, forKey: .throttles)
+        try c.encode(concurrencyPeak, forKey: .concurrencyPeak)
+        try c.encode(configuration, forKey: .configuration)
+        try c.encode(drift, forKey: .drift)
+        try c.encode(sources, forKey: .sources)
+    }
+}
+
+/// A function's configuration in force, as ingested (BRIEF §6 encodings).
+public struct ConfigurationSummary: Sendable, Codable, Hashable {
+    public var memoryMB: Int?
+    public var timeoutS: Int?
+    public var arch: String?
+    public var ephemeralStorageMB: Int?
+    public var runtime: String?
+    public var packageType: String?
+    public var reservedConcurrency: Int?
+    public var reservedKnown: Bool
+    public var provisionedConcurrency: Int?
+    public var logRetentionDays: Int?
+    public var logGroupKnown: Bool
+
+    public init(
+        memoryMB: Int?, timeoutS: Int?, arch: String?, ephemeralStorageMB: Int?, runtime: String?, packageType: String?,
+        reservedConcurrency: Int?, reservedKnown: Bool, provisionedConcurrency: Int?, logRetentionDays: Int?, logGroupKnown: Bool
+    ) {
+        self.memoryMB = memoryMB
+        self.timeoutS = timeoutS
+        self.arch = arch
+        self.ephemeralStorageMB = ephemeralStorageMB
+        self.runtime = runtime
+        self.packageType = packageType
+        self.reservedConcurrency = reservedConcurrency
+        self.reservedKnown = reservedKnown
+        self.provisionedConcurrency = provisionedConcurrency
+        self.logRetentionDays = logRetentionDays
+        self.logGroupKnown = logGroupKnown
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case memoryMB = "memory_mb"
+        case timeoutS = "timeout_s"
+        case arch, runtime
+        case ephemeralStorageMB = "ephemeral_storage_mb"
+        case packageType = "package_type"
+        case reservedConcurrency = "reserved_concurrency"
+        case reservedKnown = "reserved_known"
+        case provisionedConcurrency = "provisioned_concurrency"
+        case logRetentionDays = "log_retention_days"
+        case logGroupKnown = "log_group_known"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(memoryMB, forKey: .memoryMB)
+        try c.encode(timeoutS, forKey: .timeoutS)
+        try c.encode(arch, forKey: .arch)
+        try c.encode(ephemeralStorageMB, forKey: .ephemeralStorageMB)
+        try c.encode(runtime, forKey: .runtime)
+        try c.encode(packageType, forKey: .packageType)
+        try c.encode(reservedConcurrency, forKey: .reservedConcurrency)
+        try c.encode(reservedKnown, forKey: .reservedKnown)
+        try c.encode(provisionedConcurrency, forKey: .provisionedConcurrency)
+        try c.encode(logRetentionDays, forKey: .logRetentionDays)
+        try c.encode(logGroupKnown, forKey: .logGroupKnown)
+    }
+}
+
+/// A file that fed a figure.
+public struct SourceReference: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var path: String
+    public var format: String
+
+    public init(id: Int64, path: String, format: String) {
+        self.id = id
+        self.path = path
+        self.format = format
     }
 }
 
@@ -94,6 +213,8 @@ public struct SummaryTotals: Sendable, Codable, Hashable {
     public var coldStarts: Int64
     public var billedGBSeconds: Double
     public var modeledCostUSD: CostBreakdown
+    /// What the bills say for the Lambda stack (functions and account-level lines), when ingested.
+    public var billedCostUSD: CostBreakdown?
 
     public init(functions: Int, invocations: Int64, coldStarts: Int64, billedGBSeconds: Double, modeledCostUSD: CostBreakdown) {
         self.functions = functions
@@ -108,6 +229,17 @@ public struct SummaryTotals: Sendable, Codable, Hashable {
         case coldStarts = "cold_starts"
         case billedGBSeconds = "billed_gb_seconds"
         case modeledCostUSD = "modeled_cost_usd"
+        case billedCostUSD = "billed_cost_usd"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(functions, forKey: .functions)
+        try c.encode(invocations, forKey: .invocations)
+        try c.encode(coldStarts, forKey: .coldStarts)
+        try c.encode(billedGBSeconds, forKey: .billedGBSeconds)
+        try c.encode(modeledCostUSD, forKey: .modeledCostUSD)
+        try c.encode(billedCostUSD, forKey: .billedCostUSD)
     }
 }
 

@@ -51,10 +51,13 @@ enum DemoCommand: Command {
         for truth in truths {
             // Configuration first, so that logs find each function's account and architecture.
             let ordered = truth.files.sorted { (rank($0), $0) < (rank($1), $1) }
-            for file in ordered where !file.contains("/config/") {
+            for file in ordered {
                 let path = exports.appendingPathComponent(file).path
                 context.progress("ingesting \(file)…")
-                let result = try ingester.ingest(path: path, options: IngestOptions())
+                // get-account-settings output names no account: say it, as export-script tells users to.
+                var options = IngestOptions()
+                if file.hasSuffix("get-account-settings.json") { options.account = DemoScenario.defaultAccountId }
+                let result = try ingester.ingest(path: path, options: options)
                 files += 1
                 rows += result.rowsKept
             }
