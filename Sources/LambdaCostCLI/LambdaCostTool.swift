@@ -18,6 +18,7 @@ public enum LambdaCostTool {
             WhatIfCommand.self,
             RecommendCommand.self,
             PricingCommand.self,
+            CheckCommand.self,
             ExportScriptCommand.self,
             DemoCommand.self,
         ]
