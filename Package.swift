@@ -43,6 +43,8 @@ let package = Package(
                 "LambdaCostModel", "LambdaCostReport", "LambdaCostGenerator",
             ]),
         .executableTarget(name: "lambdacost", dependencies: ["LambdaCostCLI"]),
+        // Writes benchmark inputs (Benchmarks/run); not part of the tool.
+        .executableTarget(name: "lambdacost-generate", dependencies: ["LambdaCostCore", "LambdaCostGenerator"]),
         .testTarget(
             name: "LambdaCostTests",
             dependencies: [
