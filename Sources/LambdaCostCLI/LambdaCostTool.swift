@@ -10,7 +10,7 @@ public enum LambdaCostTool {
 
     static var commands: [any Command.Type] {
         [
-            IngestCommand.self, SummaryCommand.self, SourcesCommand.self, ForgetCommand.self, WhatIfCommand.self, RecommendCommand.self, PricingCommand.self, DemoCommand.self,
+            IngestCommand.self, SummaryCommand.self, SourcesCommand.self, ForgetCommand.self, WhatIfCommand.self, RecommendCommand.self, PricingCommand.self, ReportCommand.self, DemoCommand.self,
         ]
     }
 
