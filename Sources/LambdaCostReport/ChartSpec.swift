@@ -88,7 +88,7 @@ public struct ChartSpec: Sendable, Hashable {
         switch format {
         case .usd:
             if value == 0 { return "$0" }
-            return "$" + Display.fixed(value, value < 0.1 ? 4 : 2)
+            return "$" + Display.fixed(value, value < 0.1 ? 3 : 2)
         case .milliseconds:
             return Display.fixed(value, value < 10 && value != 0 ? 1 : 0)
         case .count:

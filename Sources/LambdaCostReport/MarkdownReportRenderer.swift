@@ -112,7 +112,7 @@ public struct MarkdownReportRenderer: Sendable {
         s += "\nWhy, and what could make it wrong:\n\n"
         for f in r.recommendations where !f.isNoChange {
             s += "- **\(f.function)**: " + f.reasons.joined(separator: "; ") + ".\n"
-            for risk in f.risks { s += "  - risk: \(risk)\n" }
+            if !f.risks.isEmpty { s += "  - risks: " + f.risks.joined(separator: "; ") + ".\n" }
         }
         return s + "\n"
     }
@@ -201,16 +201,16 @@ public struct MarkdownReportRenderer: Sendable {
         }
         let errorCost = r.functions.reduce(0.0) { $0 + $1.errorCostUSD }
         s += "- Errors and timeouts cost \(Display.usd(errorCost))/month (their share of requests and compute; retries of async invocations are billed again):\n\n"
-        let failing = r.functions.filter { $0.errors + $0.timeouts > 0 }
+        let failing = r.functions.filter { $0.errors > 0 || $0.timeouts > 0 }
         if failing.isEmpty {
             s += "  No errors or timeouts.\n"
         } else {
             s += TextTable(
-                headers: ["function", "errors", "timeouts", "error rate", "cost of failures"], alignments: [.left, .right, .right, .right, .right],
+                headers: ["function", "errors (incl. timeouts)", "timeouts", "error rate", "cost of failures"], alignments: [.left, .right, .right, .right, .right],
                 rows: failing.map {
                     [
                         $0.function, Display.grouped($0.errors), Display.grouped($0.timeouts),
-                        Display.percent(Double($0.errors + $0.timeouts) / Double(max($0.invocations, 1)), 2), Display.usd($0.errorCostUSD),
+                        Display.percent(Double($0.errors) / Double(max($0.invocations, 1)), 2), Display.usd($0.errorCostUSD),
                     ]
                 }
             ).render(.md)

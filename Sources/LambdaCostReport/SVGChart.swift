@@ -61,7 +61,7 @@ public enum SVGChart {
         // Value labels on highlighted categories, so the marked points read without the axis.
         for h in chart.highlights where chart.values.indices.contains(h.index) {
             let v = chart.values[h.index]
-            s += "<text x=\"\(f(x(h.index)))\" y=\"\(f(y(v) - 10))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"\(h.color)\">\(escape(chart.text(v)))</text>\n"
+            s += "<text x=\"\(f(x(h.index)))\" y=\"\(f(y(v) - 14))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"\(h.color)\">\(escape(chart.text(v)))</text>\n"
         }
         // X labels: thinned so they never overlap (about 60 px per label).
         let every = max(1, Int((60 / slot).rounded(.up)))
