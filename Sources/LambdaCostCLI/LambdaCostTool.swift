@@ -17,6 +17,7 @@ public enum LambdaCostTool {
             BillCommand.self,
             WhatIfCommand.self,
             RecommendCommand.self,
+            ReportCommand.self,
             PricingCommand.self,
             CheckCommand.self,
             ExportScriptCommand.self,
