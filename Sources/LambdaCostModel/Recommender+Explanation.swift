@@ -19,7 +19,7 @@ extension Recommender {
         func pct(_ v: Double) -> String { String(format: "%.3g%%", v * 100) }
 
         if to.spec == from.spec {
-            reasons.append("current configuration kept: no eligible variant is better under the strategy")
+            reasons.append("current configuration kept: no eligible variant is better under the strategy by at least 1% and $0.01 a month")
         }
         if to.spec.memoryMB != from.spec.memoryMB {
             reasons.append(

@@ -120,7 +120,7 @@ public enum Recommender {
             chosen = pick(pool.filter { $0.violations.count == fewest }, strategy: strategy, weight: weight) ?? chosen
         }
         if strategy == .cost, currentCandidate.eligible,
-            currentCandidate.cost - chosen.cost < minimumWorthwhileSaving * currentCandidate.cost
+            currentCandidate.cost - chosen.cost < max(minimumWorthwhileSaving * currentCandidate.cost, minimumWorthwhileSavingUSD)
         {
             chosen = currentCandidate
         }
@@ -182,11 +182,20 @@ public enum Recommender {
         return out
     }
 
+    /// A change that saves less than this per month is not worth its risk (cost strategy).
+    public static let minimumWorthwhileSavingUSD = 0.01
+
+    /// Lambda's default timeout: recommendations never go below it (or below the current value
+    /// when that is lower), because a cold start or a slow dependency the month did not show
+    /// would turn into failed invocations.
+    public static let minimumRecommendedTimeoutSeconds = 3
+
     /// Timeout from the predicted tail with margin, whole seconds in 1–900. When timeouts were
     /// observed the tail is censored at the current timeout, so it is never raised.
     public static func recommendedTimeout(sim: Simulator, memoryMB: Int, arch: Architecture, current: Int) -> Int {
         let tail = sim.durationQuantileMs(timeoutQuantile, memoryMB: memoryMB, arch: arch)
         var seconds = min(900, max(1, Int((tail * timeoutMargin / 1000).rounded(.up))))
+        seconds = max(seconds, min(current, minimumRecommendedTimeoutSeconds))
         if sim.profile.timeouts > 0 { seconds = min(seconds, current) }
         return seconds
     }

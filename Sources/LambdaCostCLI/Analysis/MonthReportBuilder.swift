@@ -35,9 +35,9 @@ struct MonthReportBuilder {
                 MonthReport.FunctionRow(
                     function: f.function, account: f.account, region: f.region, arch: f.arch, memoryMB: f.memoryMB, invocations: f.invocations,
                     errors: f.errors, timeouts: f.timeouts, coldStarts: f.coldStarts, durationMs: f.durationMs, maxDurationMs: f.durationMs.max,
-                    maxMemoryUsedMB: f.maxMemoryUsedMB, modeledCostUSD: f.modeledCostUSD, billedCostUSD: nil,
+                    maxMemoryUsedMB: f.maxMemoryUsedMB, modeledCostUSD: f.modeledCostUSD, billedCostUSD: f.billedCostUSD,
                     errorCostUSD: (f.modeledCostUSD.compute + f.modeledCostUSD.requests) * share,
-                    throttles: nil, concurrencyPeak: nil, configurationObserved: coverage.configuration,
+                    throttles: f.throttles, concurrencyPeak: f.concurrencyPeak, configurationObserved: f.configuration != nil,
                     daysWithoutLogs: (0..<month.days).filter { u.invocations[$0] == 0 }.map { dayString(month, $0) }))
         }
         rows.sort { ($0.modeledCostUSD.total, $1.function) > ($1.modeledCostUSD.total, $0.function) }
@@ -56,7 +56,7 @@ struct MonthReportBuilder {
                 "cloudwatch_logs": categories.logsIngest + categories.logsStorage, "xray": categories.xray, "sqs": categories.sqs,
                 "other": categories.other,
             ],
-            billedUSD: nil, previousTotalUSD: previous, previousSource: previous == nil ? nil : "database", savingsUSD: savings)
+            billedUSD: summary.totals.billedCostUSD?.total, previousTotalUSD: previous, previousSource: previous == nil ? nil : "database", savingsUSD: savings)
 
         let top = Array(identities.prefix(chartFunctions))
         var curves: [MonthReport.MemoryCurve] = []
@@ -81,6 +81,13 @@ struct MonthReportBuilder {
             daily.append(MonthReport.DailyCost(date: dayString(month, day), costUSD: cost, invocations: invocations))
         }
 
+        // Functions the bill charges that ran no invocations this month.
+        let facts = try MonthFacts.load(store: store, month: month)
+        let withData = Set(identities)
+        let idle: [String]? = facts.billed.map { billed in
+            billed.functions.filter { !withData.contains($0.key) && $0.value.total > 0.005 }.keys.map(\.name).sorted()
+        }
+        let settings = identities.first.flatMap { facts.settings(for: $0) }
         let reserved = recs.reduce(0) { $0 + ($1.current.reservedConcurrency ?? 0) }
         let recommendedReserved = recs.reduce(0) { $0 + ($1.recommended.reservedConcurrency ?? 0) }
         var assumptions = summary.assumptions + analysis.profiles.flatMap(\.assumptions) + RecommendCommand.modelAssumptions(analysis.options)
@@ -91,11 +98,11 @@ struct MonthReportBuilder {
             month: month.description, headline: headline, functions: rows, categories: categories,
             recommendations: orderedRecs.map(RecommendationJSON.init), memoryCurves: curves, durationHistograms: histograms, dailyCost: daily,
             concurrency: MonthReport.ConcurrencyFacts(
-                accountLimit: analysis.options.accountConcurrencyLimit, unreservedMinimum: analysis.options.unreservedMinimum,
+                accountLimit: settings?.concurrencyLimit ?? analysis.options.accountConcurrencyLimit, unreservedMinimum: analysis.options.unreservedMinimum,
                 reservedTotal: reserved, recommendedReservedTotal: recommendedReserved),
             coverage: MonthReport.Coverage(
                 daysWithLogs: daily.filter { $0.invocations > 0 }.count, daysInMonth: month.days, metricsIngested: coverage.metrics,
-                billsIngested: coverage.bills, configurationIngested: coverage.configuration, functionsWithoutInvocations: nil),
+                billsIngested: coverage.bills, configurationIngested: coverage.configuration, functionsWithoutInvocations: idle),
             assumptions: assumptions, prices: summary.prices)
     }
 

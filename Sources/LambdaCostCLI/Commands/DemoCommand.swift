@@ -28,12 +28,16 @@ enum DemoCommand: Command {
 
     static func run(_ a: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         try a.expectNoPositionals()
-        let out = URL(fileURLWithPath: a.value("out") ?? "demo-data")
+        let outPath = a.value("out") ?? "demo-data"
+        let out = URL(fileURLWithPath: outPath)
         let reportPath = a.value("report") ?? "Reports/demo.md"
         let scale = try a.double("scale", in: 0.001...1000) ?? 1
         let seed = UInt64(try a.int("seed", in: 0...Int.max) ?? 42)
         let exports = out.appendingPathComponent("exports")
-        let dbPath = out.appendingPathComponent("lambdacost.sqlite").path
+        // Paths as the user gave them (relative by default), so sources and messages carry no
+        // machine-specific prefix.
+        let exportsPath = (outPath as NSString).appendingPathComponent("exports")
+        let dbPath = (outPath as NSString).appendingPathComponent("lambdacost.sqlite")
         let fm = FileManager.default
         do {
             try? fm.removeItem(at: exports)
@@ -52,7 +56,7 @@ enum DemoCommand: Command {
             // Configuration first, so that logs find each function's account and architecture.
             let ordered = truth.files.sorted { (rank($0), $0) < (rank($1), $1) }
             for file in ordered {
-                let path = exports.appendingPathComponent(file).path
+                let path = (exportsPath as NSString).appendingPathComponent(file)
                 context.progress("ingesting \(file)…")
                 // get-account-settings output names no account: say it, as export-script tells users to.
                 var options = IngestOptions()
@@ -67,7 +71,7 @@ enum DemoCommand: Command {
         let report = try ReportWriter.writeDemoReport(context: context, month: month, to: reportPath)
         context.out(
             """
-            Demo data: \(exports.path) (\(files) files for \(truths.map(\.month.description).joined(separator: ", ")))
+            Demo data: \(exportsPath) (\(files) files for \(truths.map(\.month.description).joined(separator: ", ")))
             Database:  \(dbPath) (\(rows) rows kept)
             Report:    \(report)
             Next:      lambdacost --db \(dbPath) summary
