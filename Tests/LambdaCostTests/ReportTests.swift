@@ -220,6 +220,23 @@ enum Golden {
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: report)) == Data(contentsOf: committed),
             "Reports/demo.md is stale: run 'lambdacost demo' and commit Reports/demo.md and Reports/demo/")
+        // The demo month's modeled cost agrees with its bill within 0.5% per function (issue 4),
+        // and the seed's order-processor keeps its configuration.
+        let summary = runCLI(["summary", "--format", "json"], db: dir.path("data/lambdacost.sqlite"))
+        #expect(summary.code == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+        let functions = try #require(json["functions"] as? [[String: Any]])
+        #expect(functions.count == 6)
+        for f in functions {
+            let name = f["function"] as? String ?? "?"
+            let diff = try #require(f["difference_percent"] as? Double, "\(name) has no billed cost")
+            #expect(abs(diff) < 0.5, "\(name): modeled and billed differ by \(diff)%")
+            if name == "order-processor" {
+                let c = try #require(f["configuration"] as? [String: Any])
+                #expect(c["memory_mb"] as? Int == 512 && c["timeout_s"] as? Int == 30)
+                #expect(c["reserved_concurrency"] as? Int == 5 && c["log_retention_days"] as? Int == 7)
+            }
+        }
         let fresh = try FileManager.default.contentsOfDirectory(atPath: dir.path("demo")).sorted()
         let kept = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Reports/demo").path).sorted()
         #expect(fresh == kept)

@@ -1,5 +1,6 @@
 import LambdaCostCore
 import LambdaCostReport
+import LambdaCostStore
 
 /// `lambdacost summary`: a month per function: invocations, durations, GB-seconds, modeled cost.
 enum SummaryCommand: Command {
@@ -14,6 +15,7 @@ enum SummaryCommand: Command {
     static let options: [OptionSpec] = [
         OptionSpec("month", value: "YYYY-MM", help: "Month to summarise (default: latest with data)."),
         OptionSpec("function", value: "NAME", help: "Only this function."),
+        OptionSpec("cost-basis", value: "unblended|amortized|net", help: "Which billed cost to compare with (default unblended)."),
         OptionSpec("format", value: "table|json|csv|md", help: "Output format (default table)."),
     ]
 
@@ -24,7 +26,9 @@ enum SummaryCommand: Command {
         guard let month = try a.month() ?? store.latestInvocationMonth() else {
             throw LambdaCostError.missingInput(path: context.databasePath, reason: "no invocation data: run 'lambdacost ingest' first")
         }
-        let summary = try MonthSummaryBuilder(store: store, catalog: try context.catalog()).build(month: month, functionName: a.value("function"))
+        var builder = MonthSummaryBuilder(store: store, catalog: try context.catalog())
+        builder.basis = try a.choice("cost-basis", BillCostBasis.self) ?? .unblended
+        let summary = try builder.build(month: month, functionName: a.value("function"))
         if let f = a.value("function"), summary.functions.isEmpty {
             throw LambdaCostError.missingInput(path: context.databasePath, reason: "no invocation data for function '\(f)' in \(month)")
         }
