@@ -105,6 +105,27 @@ public struct LogHistogram: Sendable, Hashable {
         return sum / Double(totalCount)
     }
 
+    /// Adds the observations of an ``encoded()`` histogram without building it first (the hot
+    /// path when a month's hourly rows are merged).
+    public mutating func merge(encoded bytes: [UInt8]) throws {
+        var reader = Varint.Reader(bytes)
+        var previous: Int32 = 0
+        var first = true
+        while !reader.atEnd {
+            let raw = try reader.next()
+            let index: Int32
+            if first {
+                let z = Int64(bitPattern: raw)
+                index = Int32(truncatingIfNeeded: (z >> 1) ^ -(z & 1))
+                first = false
+            } else {
+                index = previous + Int32(truncatingIfNeeded: raw)
+            }
+            addToBucket(index, count: try reader.next())
+            previous = index
+        }
+    }
+
     // MARK: Encoding
 
     /// Compact bytes: varint bucket-index deltas (zig-zag for the first) and varint counts of
@@ -131,23 +152,7 @@ public struct LogHistogram: Sendable, Hashable {
     /// Decodes ``encoded()`` bytes; throws on malformed data.
     public init(encoded bytes: some Collection<UInt8>) throws {
         self.init()
-        var reader = Varint.Reader(Array(bytes))
-        var previous: Int32 = 0
-        var first = true
-        while !reader.atEnd {
-            let raw = try reader.next()
-            let index: Int32
-            if first {
-                let z = Int64(bitPattern: raw)
-                index = Int32(truncatingIfNeeded: (z >> 1) ^ -(z & 1))
-                first = false
-            } else {
-                index = previous + Int32(truncatingIfNeeded: raw)
-            }
-            let count = try reader.next()
-            addToBucket(index, count: count)
-            previous = index
-        }
+        try merge(encoded: Array(bytes))
     }
 }
 
@@ -183,44 +188,83 @@ public enum Varint {
     }
 }
 
-/// An exact histogram of small integers (Max Memory Used in MB): value → count.
+/// An exact histogram of small non-negative integers (Max Memory Used in MB): dense counts
+/// from the smallest value seen, so adding is an array increment, not a hash.
 public struct IntHistogram: Sendable, Hashable {
-    public private(set) var counts: [Int: UInt64] = [:]
+    private var offset = 0
+    private var dense: [UInt64] = []
+    public private(set) var totalCount: UInt64 = 0
+
     public init() {}
-    public var totalCount: UInt64 { counts.values.reduce(0, +) }
-    public var maximum: Int? { counts.keys.max() }
-    public mutating func add(_ value: Int, count: UInt64 = 1) { counts[value, default: 0] += count }
-    public mutating func merge(_ other: IntHistogram) { for (k, v) in other.counts { counts[k, default: 0] += v } }
+
+    /// The non-zero counts as value → count.
+    public var counts: [Int: UInt64] {
+        var out: [Int: UInt64] = [:]
+        for (i, c) in dense.enumerated() where c > 0 { out[offset + i] = c }
+        return out
+    }
+
+    public var maximum: Int? {
+        guard let last = dense.lastIndex(where: { $0 > 0 }) else { return nil }
+        return offset + last
+    }
+
+    @inline(__always)
+    public mutating func add(_ value: Int, count: UInt64 = 1) {
+        guard count > 0 else { return }
+        let v = max(0, value)
+        if dense.isEmpty {
+            offset = v
+            dense = [0]
+        } else if v < offset {
+            dense.insert(contentsOf: repeatElement(0, count: offset - v), at: 0)
+            offset = v
+        } else if v - offset >= dense.count {
+            dense.append(contentsOf: repeatElement(0, count: v - offset - dense.count + 1))
+        }
+        dense[v - offset] += count
+        totalCount += count
+    }
+
+    public mutating func merge(_ other: IntHistogram) {
+        for (i, c) in other.dense.enumerated() where c > 0 { add(other.offset + i, count: c) }
+    }
+
     /// Nearest-rank quantile.
     public func quantile(_ q: Double) -> Int? {
-        let total = totalCount
-        guard total > 0 else { return nil }
-        let rank = max(1, UInt64((q * Double(total)).rounded(.up)))
+        guard totalCount > 0 else { return nil }
+        let rank = max(1, UInt64((q * Double(totalCount)).rounded(.up)))
         var seen: UInt64 = 0
-        for k in counts.keys.sorted() {
-            seen += counts[k]!
-            if seen >= rank { return k }
+        for (i, c) in dense.enumerated() {
+            seen += c
+            if seen >= rank { return offset + i }
         }
-        return counts.keys.max()
+        return maximum
     }
+
     /// Varint pairs (value delta, count) in ascending order.
     public func encoded() -> [UInt8] {
         var out: [UInt8] = []
         var previous = 0
-        for k in counts.keys.sorted() {
-            Varint.append(UInt64(k - previous), to: &out)
-            Varint.append(counts[k]!, to: &out)
-            previous = k
+        for (i, c) in dense.enumerated() where c > 0 {
+            Varint.append(UInt64(offset + i - previous), to: &out)
+            Varint.append(c, to: &out)
+            previous = offset + i
         }
         return out
     }
+
     public init(encoded bytes: some Collection<UInt8>) throws {
         var reader = Varint.Reader(Array(bytes))
         var previous = 0
         while !reader.atEnd {
             let value = previous + Int(try reader.next())
-            counts[value, default: 0] += try reader.next()
+            add(value, count: try reader.next())
             previous = value
         }
     }
+
+    public static func == (a: Self, b: Self) -> Bool { a.counts == b.counts }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(counts) }
 }

@@ -153,7 +153,37 @@ enum Schema {
             log_class TEXT,
             PRIMARY KEY (source_id, account, region, name)
         ) WITHOUT ROWID;
+        """,
+        // 2: monthly roll-ups of invocation_hours, written with them at ingest, so that a month of
+        // a thousand functions is a few thousand rows to read instead of ~700,000 hourly ones.
         """
+        CREATE TABLE invocation_months (
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            function_id INTEGER NOT NULL REFERENCES functions(id),
+            month INTEGER NOT NULL,
+            memory_mb INTEGER NOT NULL,
+            arch TEXT NOT NULL,
+            invocations INTEGER NOT NULL,
+            billed_ms INTEGER NOT NULL,
+            duration_centims INTEGER NOT NULL,
+            duration_max_centims INTEGER NOT NULL,
+            duration_hist BLOB NOT NULL,
+            cold_starts INTEGER NOT NULL,
+            init_centims INTEGER NOT NULL,
+            init_hist BLOB NOT NULL,
+            restores INTEGER NOT NULL,
+            billed_restore_ms INTEGER NOT NULL,
+            max_memory_mb INTEGER NOT NULL,
+            memory_hist BLOB NOT NULL,
+            errors INTEGER NOT NULL,
+            timeouts INTEGER NOT NULL,
+            timed_out_max_centims INTEGER,
+            last_hour INTEGER NOT NULL,
+            hourly_invocations BLOB NOT NULL,
+            PRIMARY KEY (source_id, function_id, month, memory_mb, arch)
+        ) WITHOUT ROWID;
+        CREATE INDEX invocation_months_by_month ON invocation_months (month, function_id);
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -30,6 +30,11 @@ extension Store {
         return result
     }
 
+    /// The hours for which any source stored request ids of this function (its coverage).
+    public func requestIDHours(functionID: Int64) throws -> Set<Int64> {
+        Set(try database.rows("SELECT DISTINCT hour FROM request_ids WHERE function_id = ?1", [.int(functionID)]) { $0.int64(0) })
+    }
+
     /// Whether any source has stored request ids for this function in [fromHour, toHour].
     public func hasRequestIDs(functionID: Int64, fromHour: Int64, toHour: Int64) throws -> Bool {
         try database.scalarInt(
@@ -108,19 +113,15 @@ extension Store {
 
     /// The latest month with invocation data, or nil when there is none.
     public func latestInvocationMonth() throws -> Month? {
-        guard let hour = try database.scalarInt("SELECT MAX(hour) FROM invocation_hours") else { return nil }
-        return Month(containingEpochSeconds: Int64(hour) * 3600)
+        guard let key = try database.scalarInt("SELECT MAX(month) FROM invocation_months") else { return nil }
+        return Month(year: key / 100, month: key % 100)
     }
 
     /// Months that have invocation data, ascending.
     public func invocationMonths() throws -> [Month] {
-        let hours = try database.rows("SELECT DISTINCT hour / 24 FROM invocation_hours ORDER BY 1", []) { $0.int64(0) }
-        var months: [Month] = []
-        for day in hours {
-            let m = Month(containingEpochSeconds: day * 86_400)
-            if months.last != m { months.append(m) }
+        try database.rows("SELECT DISTINCT month FROM invocation_months ORDER BY 1", []) { s in
+            Month(year: s.int(0) / 100, month: s.int(0) % 100)
         }
-        return months
     }
 }
 

@@ -27,6 +27,8 @@ public final class Store {
         for target in version..<Schema.currentVersion {
             try database.inTransaction {
                 try database.execute(Schema.migrations[target])
+                // Data a SQL script cannot derive (merged histogram blobs) is rebuilt in Swift.
+                if target == 1 { try rebuildMonthRollups() }
                 try database.setUserVersion(target + 1)
             }
         }
@@ -35,7 +37,10 @@ public final class Store {
     /// The schema version of the open database.
     public var schemaVersion: Int { (try? database.userVersion) ?? 0 }
 
-    /// Runs `body` in one transaction (rolled back when it throws), then truncates the WAL.
+    /// WAL size above which a commit is followed by a truncating checkpoint.
+    static let walTruncateBytes = 64 << 20
+
+    /// Runs `body` in one transaction (rolled back when it throws); truncates a large WAL after.
     public func inTransaction<T>(_ body: () throws -> T) throws -> T {
         let result: T
         do {
@@ -48,7 +53,10 @@ public final class Store {
             functionIDs.removeAll()
             throw error
         }
-        try? database.checkpoint()
+        // A large file's transaction leaves a large WAL: truncate it then (BRIEF §7); small ones
+        // are left to SQLite's automatic checkpoints, which cost nothing extra per file.
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: database.path + "-wal")[.size] as? Int) ?? 0
+        if walSize > Self.walTruncateBytes { try? database.checkpoint() }
         return result
     }
 

@@ -26,13 +26,13 @@ do {
     case "cur":
         let s = try BenchmarkData.writeCUR(
             to: URL(fileURLWithPath: args[1]), functions: option("functions", default: 1000), hours: option("hours", default: 744), seed: seed)
-        print("wrote \(args[1]): \(s)")
+        print("wrote \(args[1]): \(s.rows) rows, \(s.bytes) bytes")
     case "logs":
         let dir = URL(fileURLWithPath: args[1])
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let s = try BenchmarkData.writeReportLog(
             to: dir, lines: option("lines", default: 2_000_000), functions: option("functions", default: 1000), seed: seed)
-        print("wrote \(args[1]): \(s)")
+        print("wrote \(args[1]): \(s.rows) rows, \(s.bytes) bytes")
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(64)

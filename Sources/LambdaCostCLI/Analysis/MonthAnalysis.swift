@@ -21,22 +21,26 @@ struct MonthAnalysis {
         guard let month = try requested ?? store.latestInvocationMonth() else {
             throw LambdaCostError.missingInput(path: databasePath, reason: "no invocation data: run 'lambdacost ingest' first")
         }
-        let all = try WorkloadProfileBuilder(store: store, month: month).build()
-        let measured = all.map { built -> FunctionUsage in
-            var u = FunctionUsage(identity: built.profile.function, architecture: built.profile.configuration.arch)
-            u.requests = Double(built.profile.invocations)
-            let mbMs = built.profile.samples.reduce(0.0) { $0 + Double($1.billedMsSum) * Double($1.memoryMB) }
-            u.onDemandGBSeconds = mbMs / 1000 / 1024
+        // The account's measured usage (for tier positions) from totals only; profiles (with
+        // histograms) only for the functions asked for.
+        let functions = try store.functions()
+        let facts = try MonthFacts.load(store: store, month: month)
+        let totals = try store.functionMonths(month: month, histograms: false)
+        let measured = totals.compactMap { fid, data -> FunctionUsage? in
+            guard let identity = functions[fid] else { return nil }
+            var u = FunctionUsage(identity: identity, architecture: facts.configuration(of: identity)?.arch ?? data.latestArch)
+            u.requests = Double(data.total.invocations)
+            u.onDemandGBSeconds = Double(data.samples.reduce(Int64(0)) { $0 + $1.billedMBMs }) / 1000 / 1024
             return u
         }
-        let profiles = functionName.map { name in all.filter { $0.profile.function.name == name } } ?? all
+        let profiles = try WorkloadProfileBuilder(store: store, month: month).build(functionName: functionName, facts: facts)
         if let functionName, profiles.isEmpty {
             throw LambdaCostError.missingInput(path: databasePath, reason: "no invocation data for function '\(functionName)' in \(month)")
         }
         var options = baseOptions
         options.billing = BilledDurationRule(initBilled: catalog.rules(for: month).initBilled)
         return MonthAnalysis(
-            month: month, profiles: profiles, pricing: ModelPricing(engine: CostEngine(catalog: catalog), month: month, measured: measured),
+            month: month, profiles: profiles, pricing: try ModelPricing(engine: CostEngine(catalog: catalog), month: month, measured: measured),
             options: options, catalog: catalog)
     }
 }

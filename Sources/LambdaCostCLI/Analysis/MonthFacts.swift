@@ -16,7 +16,7 @@ struct MonthFacts {
     let concurrencyPeak: [FunctionIdentity: Double]
     let sources: [FunctionIdentity: [SourceRecord]]
 
-    static func load(store: Store, month: Month, basis: BillCostBasis = .unblended) throws -> MonthFacts {
+    static func load(store: Store, month: Month, basis: BillCostBasis = .unblended, includeSources: Bool = false) throws -> MonthFacts {
         var groups: [FunctionIdentity: LogGroupRecord] = [:]
         for g in try store.logGroups(asOf: month) {
             if let f = g.function { groups[f] = g }
@@ -28,7 +28,7 @@ struct MonthFacts {
             billedUsage: try store.billedUsage(month: month),
             throttles: try store.metricTotals(month: month, metric: "Throttles", stat: "Sum"),
             concurrencyPeak: try store.metricTotals(month: month, metric: "ConcurrentExecutions", stat: "Maximum", maximum: true),
-            sources: try store.sourcesByFunction(month: month))
+            sources: includeSources ? try store.sourcesByFunction(month: month) : [:])
     }
 
     /// Configuration of a function, matching an identity without account by Region and name.

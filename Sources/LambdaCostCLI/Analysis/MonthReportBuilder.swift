@@ -164,7 +164,7 @@ struct MonthReportBuilder {
             var spec = rec.recommended
             spec.memoryMB = m
             let p = simulator.predict(spec)
-            let cost = (try? pricing.cost(p.usage, arch: spec.arch, identity: rec.function).total) ?? 0
+            let cost = pricing.cost(p.usage, arch: spec.arch, identity: rec.function).total
             return .init(memoryMB: m, costUSD: cost, p99Ms: p.durationP99Ms)
         }
         return MonthReport.MemoryCurve(

@@ -17,19 +17,16 @@ struct MonthSummaryBuilder {
     static let reconciliationTolerance = 0.01
 
     func build(month: Month, functionName: String?) throws -> MonthSummary {
-        let facts = try MonthFacts.load(store: store, month: month, basis: basis)
+        let facts = try MonthFacts.load(store: store, month: month, basis: basis, includeSources: true)
         let functions = try store.functions()
-        let fromHour = month.startEpochSeconds / 3600
-        let toHour = month.endEpochSeconds / 3600
-        let hoursByFunction = try store.invocationHours(fromHour: fromHour, toHour: toHour)
-        let rules = catalog.rules(for: month)
+        let monthsByFunction = try store.functionMonths(month: month)
         var usages: [FunctionUsage] = []
         var rows: [(FunctionIdentity, FunctionSummary)] = []
         var assumptions: [String] = [
             "Per-function costs are marginal costs at the account's volume tier without free tier; totals apply the free tier and tiers once per account.",
             "Compute, requests, provisioned concurrency and ephemeral storage are modeled from REPORT lines (Billed Duration as AWS bills it) and the configuration in force; log ingest and storage are the bill's usage quantities priced by the catalog.",
         ]
-        for (fid, hours) in hoursByFunction {
+        for (fid, data) in monthsByFunction {
             guard let identity = functions[fid] else { continue }
             if let functionName, identity.name != functionName { continue }
             let config = facts.configuration(of: identity)
@@ -37,14 +34,12 @@ struct MonthSummaryBuilder {
             var billedMBMs: Int64 = 0
             var archCounts: [Architecture: Int64] = [:]
             var memorySizes = Set<Int>()
-            var arrivals = [Int](repeating: 0, count: month.hours)
-            for h in hours {
+            let arrivals = data.hourlyInvocations
+            for h in data.samples {
                 total.merge(h)
                 billedMBMs += h.billedMBMs
                 archCounts[h.arch, default: 0] += h.invocations
                 memorySizes.insert(h.memoryMB)
-                let i = Int(h.hour - fromHour)
-                if arrivals.indices.contains(i) { arrivals[i] += Int(h.invocations) }
             }
             let dataArch = archCounts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key ?? .x86_64
             let arch = config?.arch ?? dataArch
@@ -92,7 +87,7 @@ struct MonthSummaryBuilder {
                     provisionedConcurrency: config.provisionedConcurrency, logRetentionDays: group?.retentionDays,
                     logGroupKnown: group != nil)
             }
-            row.drift = Self.drift(config: config, group: group, memorySizes: memorySizes, hours: hours, rules: rules)
+            row.drift = Self.drift(config: config, group: group, memorySizes: memorySizes, timedOutMaxCentiMs: data.timedOutMaxDurationCentiMs)
             row.sources = (facts.sources[identity] ?? []).map { SourceReference(id: $0.id, path: $0.path, format: $0.format) }
             rows.append((identity, row))
         }
@@ -155,7 +150,7 @@ struct MonthSummaryBuilder {
     }
 
     /// Where observed behaviour disagrees with the configuration in force.
-    static func drift(config: FunctionConfigurationRecord?, group: LogGroupRecord?, memorySizes: Set<Int>, hours: [InvocationHour], rules: RulesInForce) -> [String] {
+    static func drift(config: FunctionConfigurationRecord?, group: LogGroupRecord?, memorySizes: Set<Int>, timedOutMaxCentiMs: Int64?) -> [String] {
         var notes: [String] = []
         if let configured = config?.memoryMB {
             let other = memorySizes.subtracting([configured]).sorted()
@@ -166,8 +161,7 @@ struct MonthSummaryBuilder {
         if let timeout = config?.timeoutSeconds {
             // A timed-out invocation's duration runs to about the timeout; a maximum far from the
             // configured timeout means the timeout changed.
-            let timedOutMax = hours.filter { $0.timeouts > 0 }.map(\.durationMaxCentiMs).max()
-            if let m = timedOutMax {
+            if let m = timedOutMaxCentiMs {
                 let seconds = Double(m) / 100_000
                 if abs(seconds - Double(timeout)) > max(1, 0.1 * Double(timeout)) {
                     notes.append("timeouts at about \(Display.fixed(seconds, 1)) s, but the configured timeout is \(timeout) s")

@@ -17,73 +17,61 @@ struct WorkloadProfileBuilder {
 
     /// Profiles for every function with invocations in the month (or only `functionName`),
     /// sorted by identity.
-    func build(functionName: String? = nil) throws -> [Built] {
+    func build(functionName: String? = nil, facts given: MonthFacts? = nil) throws -> [Built] {
         let functions = try store.functions()
-        let facts = try MonthFacts.load(store: store, month: month)
-        let fromHour = month.startEpochSeconds / 3600
-        let toHour = month.endEpochSeconds / 3600
-        var result: [Built] = []
+        let facts = try given ?? MonthFacts.load(store: store, month: month)
+        let wanted = functionName.map { name in functions.filter { $0.value.name == name }.map(\.key) }
+        var months: [Int64: FunctionMonth] = [:]
         // Two earlier months, for memory sizes this month did not run at (duration-model fit only).
-        let historyHours = try store.invocationHours(fromHour: month.previous.previous.startEpochSeconds / 3600, toHour: fromHour)
-        for (fid, hours) in try store.invocationHours(fromHour: fromHour, toHour: toHour) {
+        var history: [Int64: [InvocationHour]] = [:]
+        for fid in wanted.map({ $0.map(Optional.some) }) ?? [nil] {
+            months.merge(try store.functionMonths(month: month, functionID: fid)) { a, _ in a }
+            for earlier in [month.previous, month.previous.previous] {
+                for (id, m) in try store.functionMonths(month: earlier, functionID: fid) { history[id, default: []] += m.samples }
+            }
+        }
+        var result: [Built] = []
+        for (fid, data) in months {
             guard let identity = functions[fid] else { continue }
-            if let functionName, identity.name != functionName { continue }
             var hourlyThrottles: [Int: Double] = [:]
             if facts.throttles[identity] != nil {
                 hourlyThrottles = try store.hourlyMetric(month: month, functionID: fid, metric: "Throttles", stat: "Sum")
             }
-            var built = profile(identity: identity, hours: hours, fromHour: fromHour, facts: facts, hourlyThrottles: hourlyThrottles)
+            var built = profile(identity: identity, data: data, facts: facts, hourlyThrottles: hourlyThrottles)
             let seen = Set(built.profile.samples.map(\.memoryMB))
-            let history = Self.samples(historyHours[fid] ?? []).filter { !seen.contains($0.memoryMB) }
-            if !history.isEmpty {
-                built.profile.history = history
+            var merged: [String: InvocationHour] = [:]
+            for h in history[fid] ?? [] {
+                merged["\(h.memoryMB)-\(h.arch)", default: InvocationHour(hour: 0, memoryMB: h.memoryMB, arch: h.arch)].merge(h)
+            }
+            let earlier = merged.values.sorted { ($0.memoryMB, $0.arch) < ($1.memoryMB, $1.arch) }.map(Self.sample)
+                .filter { !seen.contains($0.memoryMB) }
+            if !earlier.isEmpty {
+                built.profile.history = earlier
                 built.assumptions.append(
-                    "\(identity.name): the duration model also uses \(history.map { "\($0.memoryMB) MB" }.joined(separator: ", ")) from the two previous months (sizes not run this month).")
+                    "\(identity.name): the duration model also uses \(earlier.map { "\($0.memoryMB) MB" }.joined(separator: ", ")) from the two previous months (sizes not run this month).")
             }
             result.append(built)
         }
         return result.sorted { $0.profile.function < $1.profile.function }
     }
 
-    func profile(
-        identity: FunctionIdentity, hours: [InvocationHour], fromHour: Int64, facts: MonthFacts, hourlyThrottles: [Int: Double]
-    ) -> Built {
-        struct SampleKey: Hashable {
-            var memoryMB: Int
-            var arch: Architecture
-        }
-        var merged: [SampleKey: InvocationHour] = [:]
-        var arrivals = [Int](repeating: 0, count: month.hours)
-        var errors: Int64 = 0
-        var timeouts: Int64 = 0
-        var latest: InvocationHour?
-        var maxDurationCentiMs: Int64 = 0
-        for h in hours {
-            let key = SampleKey(memoryMB: h.memoryMB, arch: h.arch)
-            merged[key, default: InvocationHour(hour: 0, memoryMB: h.memoryMB, arch: h.arch)].merge(h)
-            let index = Int(h.hour - fromHour)
-            if arrivals.indices.contains(index) { arrivals[index] += Int(h.invocations) }
-            errors += h.errors
-            timeouts += h.timeouts
-            maxDurationCentiMs = max(maxDurationCentiMs, h.durationMaxCentiMs)
-            if latest == nil || h.hour >= latest!.hour { latest = h }
-        }
-        let samples = Self.samples(Array(merged.values))
+    func profile(identity: FunctionIdentity, data: FunctionMonth, facts: MonthFacts, hourlyThrottles: [Int: Double]) -> Built {
+        var arrivals = data.hourlyInvocations
+        let total = data.total
         var assumptions: [String] = []
         // Throttled requests are offered load too (they are not in Invocations).
         for (hour, count) in hourlyThrottles where arrivals.indices.contains(hour) { arrivals[hour] += Int(count.rounded()) }
-        let current = latest ?? InvocationHour(hour: 0, memoryMB: 128, arch: .x86_64)
-        let inferredTimeout = max(3, Int((Double(maxDurationCentiMs) / 100_000).rounded(.up)))
+        let inferredTimeout = max(3, Int((Double(total.durationMaxCentiMs) / 100_000).rounded(.up)))
         let observed = facts.configuration(of: identity)
         let group = facts.logGroups[identity]
-        var configuration = FunctionConfiguration(
-            memoryMB: observed?.memoryMB ?? current.memoryMB, timeoutSeconds: observed?.timeoutSeconds ?? inferredTimeout,
-            arch: observed?.arch ?? current.arch, logRetentionDays: group?.retentionDays,
+        let configuration = FunctionConfiguration(
+            memoryMB: observed?.memoryMB ?? data.latestMemoryMB, timeoutSeconds: observed?.timeoutSeconds ?? inferredTimeout,
+            arch: observed?.arch ?? data.latestArch, logRetentionDays: group?.retentionDays,
             reservedConcurrency: observed?.reservedConcurrency, provisionedConcurrency: observed?.provisionedConcurrency,
             ephemeralStorageMB: observed?.ephemeralStorageMB ?? 512, runtime: observed?.runtime, packageType: observed?.packageType)
         if observed == nil {
             assumptions.append(
-                "\(identity.name): no configuration export ingested; current memory \(current.memoryMB) MB and \(current.arch.rawValue) taken from the latest REPORT lines, timeout assumed \(inferredTimeout) s (longest observed duration, rounded up), no reserved or provisioned concurrency.")
+                "\(identity.name): no configuration export ingested; current memory \(data.latestMemoryMB) MB and \(data.latestArch.rawValue) taken from the latest REPORT lines, timeout assumed \(inferredTimeout) s (longest observed duration, rounded up), no reserved or provisioned concurrency.")
         } else {
             if observed?.timeoutSeconds == nil {
                 assumptions.append("\(identity.name): timeout not in the configuration export; assumed \(inferredTimeout) s.")
@@ -93,33 +81,22 @@ struct WorkloadProfileBuilder {
             }
         }
         if group == nil {
-            configuration.logRetentionDays = nil
             assumptions.append("\(identity.name): log group not in a describe-log-groups export; retention assumed never-expire.")
         }
-        let invocations = hours.reduce(Int64(0)) { $0 + $1.invocations }
-        let logBytes = facts.billedLogBytes(of: identity).map { $0 / Double(max(invocations, 1)) }
+        let logBytes = facts.billedLogBytes(of: identity).map { $0 / Double(max(total.invocations, 1)) }
         let profile = WorkloadProfile(
-            function: identity, month: month, samples: samples, hourlyArrivals: arrivals, errors: errors, timeouts: timeouts,
-            throttles: facts.throttles[identity].map { Int64($0.rounded()) }, concurrencyPeak: facts.concurrencyPeak[identity].map { Int($0.rounded()) },
-            logBytesPerInvocation: logBytes, configuration: configuration)
+            function: identity, month: month, samples: data.samples.map(Self.sample), hourlyArrivals: arrivals, errors: total.errors,
+            timeouts: total.timeouts, throttles: facts.throttles[identity].map { Int64($0.rounded()) },
+            concurrencyPeak: facts.concurrencyPeak[identity].map { Int($0.rounded()) }, logBytesPerInvocation: logBytes,
+            configuration: configuration)
         return Built(profile: profile, assumptions: assumptions)
     }
 
-    /// Hourly aggregates merged into one model sample per memory size and architecture.
-    static func samples(_ hours: [InvocationHour]) -> [MemorySample] {
-        struct Key: Hashable {
-            var memoryMB: Int
-            var arch: Architecture
-        }
-        var merged: [Key: InvocationHour] = [:]
-        for h in hours {
-            merged[Key(memoryMB: h.memoryMB, arch: h.arch), default: InvocationHour(hour: 0, memoryMB: h.memoryMB, arch: h.arch)].merge(h)
-        }
-        return merged.values.sorted { ($0.memoryMB, $0.arch) < ($1.memoryMB, $1.arch) }.map { h in
-            MemorySample(
-                memoryMB: h.memoryMB, arch: h.arch, invocations: h.invocations, billedMsSum: h.billedMs,
-                durationMsSum: Double(h.durationCentiMs) / 100, duration: h.durations, initCount: h.coldStarts,
-                initDuration: h.initDurations, maxMemoryUsedMB: h.maxMemoryUsedMB, maxMemoryUsed: h.memoryUsed)
-        }
+    /// A merged aggregate as a model sample.
+    static func sample(_ h: InvocationHour) -> MemorySample {
+        MemorySample(
+            memoryMB: h.memoryMB, arch: h.arch, invocations: h.invocations, billedMsSum: h.billedMs,
+            durationMsSum: Double(h.durationCentiMs) / 100, duration: h.durations, initCount: h.coldStarts,
+            initDuration: h.initDurations, maxMemoryUsedMB: h.maxMemoryUsedMB, maxMemoryUsed: h.memoryUsed)
     }
 }
