@@ -1,3 +1,4 @@
+import Foundation
 import LambdaCostCore
 import LambdaCostStore
 
@@ -24,6 +25,7 @@ enum ReportTextIngestor: FormatIngestor {
         var missingDateLine: Int?
         let monthStartMs = options.month.map { $0.startEpochSeconds * 1000 }
         let timedOutMarker = Array("Task timed out after".utf8)
+        var timestamps = LeadingTimestampCache()
 
         try reader.forEachLine { line, lineNumber in
             guard let offset = ReportLineParser.reportOffset(line) else {
@@ -43,7 +45,7 @@ enum ReportTextIngestor: FormatIngestor {
                 throw LambdaCostError.badInput(file: path, line: lineNumber, column: error.column, expected: error.expected, found: error.found)
             }
             let millis: Int64
-            if let ts = Self.leadingTimestamp(line, before: offset) {
+            if let ts = timestamps.leading(line, before: offset) {
                 millis = ts
             } else if let monthStartMs {
                 millis = monthStartMs
@@ -80,16 +82,16 @@ enum ReportTextIngestor: FormatIngestor {
     static func timedOutRequestID(_ line: UnsafeRawBufferPointer, marker: [UInt8]) -> UInt64? {
         let n = line.count
         guard n > marker.count else { return nil }
-        var at: Int?
-        var i = 0
-        while i + marker.count <= n {
-            if line[i] == marker[0], UnsafeRawBufferPointer(rebasing: line[i..<(i + marker.count)]).elementsEqual(marker) {
-                at = i
-                break
-            }
-            i += 1
+        guard let base = line.baseAddress else { return nil }
+        // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible to Swift).
+        var from = 0
+        var found: Int?
+        while found == nil, from + marker.count <= n, let hit = memchr(base + from, Int32(marker[0]), n - from - marker.count + 1) {
+            let i = UnsafeRawPointer(hit) - base
+            if marker.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, marker.count) }) == 0 { found = i }
+            from = i + 1
         }
-        guard let at else { return nil }
+        guard let at = found else { return nil }
         // Tokens before the marker; the request id is the nearest one that is not a timestamp,
         // a level or a `Key:` label.
         let head = Array(UnsafeRawBufferPointer(rebasing: line[0..<at]))
@@ -98,5 +100,34 @@ enum ReportTextIngestor: FormatIngestor {
             return Array(token).withUnsafeBytes { ReportLine.hashRequestID($0) }
         }
         return nil
+    }
+}
+
+/// Parses the ISO-8601 timestamps that prefix exported log lines, reusing the previous line's
+/// date and time when only the milliseconds differ (consecutive lines share the second).
+struct LeadingTimestampCache {
+    private var prefix = [UInt8](repeating: 0, count: 19)
+    private var prefixMillis: Int64?
+
+    /// The line's leading timestamp (ms since 1970), if the text before `offset` is one.
+    mutating func leading(_ line: UnsafeRawBufferPointer, before offset: Int) -> Int64? {
+        // Fast path: `YYYY-MM-DDThh:mm:ss.mmmZ ` with the same first 19 bytes as before.
+        if offset >= 25, line[19] == UInt8(ascii: "."), line[23] == UInt8(ascii: "Z"), line[24] == 32 || line[24] == 9,
+            let base = line.baseAddress
+        {
+            let d0 = Int64(line[20]) - 48
+            let d1 = Int64(line[21]) - 48
+            let d2 = Int64(line[22]) - 48
+            if (0...9).contains(d0), (0...9).contains(d1), (0...9).contains(d2) {
+                let fraction = d0 * 100 + d1 * 10 + d2
+                if let known = prefixMillis, memcmp(base, prefix, 19) == 0 { return known + fraction }
+                if let parsed = Timestamp.parseMillis(UnsafeRawBufferPointer(rebasing: line[0..<19])) {
+                    prefix.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: line[0..<19])) }
+                    prefixMillis = parsed
+                    return parsed + fraction
+                }
+            }
+        }
+        return ReportTextIngestor.leadingTimestamp(line, before: offset)
     }
 }

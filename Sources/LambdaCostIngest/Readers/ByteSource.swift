@@ -23,7 +23,7 @@ public final class ByteSource {
     private let memory: [UInt8]?
     private var memoryOffset = 0
     private var rawEOF = false
-    private var hasher: ContentHasher?
+    private var hasher: BackgroundHasher?
     private let chunkSize: Int
     /// At least two bytes, so the gzip magic fits even with a one-byte chunk size.
     private let rawCapacity: Int
@@ -69,7 +69,7 @@ public final class ByteSource {
         rawCapacity = max(2, self.chunkSize)
         rawBuffer = .allocate(byteCount: rawCapacity, alignment: 16)
         outBuffer = .allocate(byteCount: self.chunkSize, alignment: 16)
-        hasher = ContentHasher()
+        hasher = BackgroundHasher()
         try start()
     }
 
@@ -86,7 +86,7 @@ public final class ByteSource {
         rawCapacity = max(2, self.chunkSize)
         rawBuffer = .allocate(byteCount: rawCapacity, alignment: 16)
         outBuffer = .allocate(byteCount: self.chunkSize, alignment: 16)
-        hasher = ContentHasher()
+        hasher = BackgroundHasher()
         try start()
     }
 
@@ -144,7 +144,8 @@ public final class ByteSource {
         }
         if got == 0 {
             rawEOF = true
-            if let done = hasher.take() { contentHash = done.finalize() }
+            if let done = hasher { contentHash = done.finalize() }
+            hasher = nil
             return false
         }
         hasher?.update(UnsafeRawBufferPointer(rebasing: rawBuffer[rawEnd..<(rawEnd + got)]))
