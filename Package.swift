@@ -4,6 +4,11 @@ import PackageDescription
 // LambdaCost: a thin `lambdacost` executable over library modules that follow the data:
 // ingest → store → pricing → model → report. C libraries come from Debian packages through
 // prefixed system-library targets (see `.ci/run` for the apt packages).
+// The byte-scanning readers keep their state in class properties; in release builds the runtime's
+// dynamic exclusivity checks on those accesses cost a third of CUR ingest time (measured with
+// callgrind, see BENCHMARKS.md). Debug builds — the ones `swift test` runs — keep the checks.
+let hotLoopSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "LambdaCost",
     platforms: [.macOS(.v13)],
@@ -21,11 +26,12 @@ let package = Package(
         .systemLibrary(
             name: "LambdaCostCCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
-        .target(name: "LambdaCostCore", dependencies: ["LambdaCostCCrypto"]),
+        .target(name: "LambdaCostCore", dependencies: ["LambdaCostCCrypto"], swiftSettings: hotLoopSettings),
         .target(name: "LambdaCostStore", dependencies: ["LambdaCostCore", "LambdaCostCSQLite"]),
         .target(
             name: "LambdaCostIngest",
-            dependencies: ["LambdaCostCore", "LambdaCostStore", "LambdaCostCZlib"]),
+            dependencies: ["LambdaCostCore", "LambdaCostStore", "LambdaCostCZlib"],
+            swiftSettings: hotLoopSettings),
         // The price catalog lives at the top level in `Pricing/` and ships as this target's resource.
         .target(
             name: "LambdaCostPricingData", path: "Pricing",

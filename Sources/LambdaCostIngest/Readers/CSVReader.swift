@@ -26,7 +26,33 @@ public final class CSVReader {
     /// Absolute offset at which the current physical line starts, for columns.
     private var lineStart = 0
 
-    private var buffer: [UInt8] = []
+    private var buffer = FieldBytes()
+    /// Set when the current record was split in place in the chunk (the whole line in the chunk,
+    /// no doubled quotes): field k is then `direct[fieldStarts[k]..<fieldEnds[k]]`, nothing copied.
+    private var direct: UnsafeRawBufferPointer?
+    // Scratch for the fast path (plain pointers: no uniqueness or capacity checks per field).
+    private var fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+    private var fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+    private var fieldCapacity = 256
+    private var fieldCount = 0
+
+    deinit {
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+    }
+
+    private func growFieldBuffers() {
+        let grown = fieldCapacity * 2
+        let s = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+        let e = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+        s.update(from: fieldStarts, count: fieldCount)
+        e.update(from: fieldEnds, count: fieldCount)
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+        fieldStarts = s
+        fieldEnds = e
+        fieldCapacity = grown
+    }
     private var ends: [Int] = []
     private var recordLine = 1
     /// Where a record first exceeded the header's field count (line, column), and where it ended.
@@ -46,7 +72,6 @@ public final class CSVReader {
     /// - Throws: `LambdaCostError.badInput` when the input is empty or the header is malformed.
     public init(source: ByteSource) throws {
         self.source = source
-        buffer.reserveCapacity(4096)
         ends.reserveCapacity(64)
         if try source.peek(maxBytes: 3) == [0xEF, 0xBB, 0xBF] {
             bomToSkip = 3
@@ -56,9 +81,12 @@ public final class CSVReader {
             throw LambdaCostError.badInput(
                 file: source.name, line: 1, column: nil, expected: "a CSV header row", found: "an empty file")
         }
-        header = (0..<ends.count).map { k in
-            let start = k == 0 ? 0 : ends[k - 1]
-            return String(decoding: buffer[start..<ends[k]], as: UTF8.self)
+        if let direct {
+            header = (0..<fieldCount).map { k in
+                String(decoding: UnsafeRawBufferPointer(rebasing: direct[fieldStarts[k]..<fieldEnds[k]]), as: UTF8.self)
+            }
+        } else {
+            header = (0..<ends.count).map { k in buffer.string((k == 0 ? 0 : ends[k - 1])..<ends[k]) }
         }
         for (k, name) in header.enumerated() where columns[name] == nil { columns[name] = k }
     }
@@ -88,13 +116,14 @@ public final class CSVReader {
         while true {
             do {
                 guard try readRecord() else { return }
-                if ends.count != header.count {
-                    let tooMany = ends.count > header.count
+                let fields = direct != nil ? fieldCount : ends.count
+                if fields != header.count {
+                    let tooMany = fields > header.count
                     let (errorLine, errorColumn) = tooMany ? (extraField ?? recordEnd) : recordEnd
                     throw LambdaCostError.badInput(
                         file: source.name, line: errorLine, column: errorColumn,
                         expected: "\(header.count) fields as in the header",
-                        found: "\(ends.count) field\(ends.count == 1 ? "" : "s")"
+                        found: "\(fields) field\(fields == 1 ? "" : "s")"
                             + (tooMany ? "" : " (short row)"))
                 }
             } catch let error as LambdaCostError {
@@ -102,7 +131,13 @@ public final class CSVReader {
                 try onBadRecord(error)
                 continue
             }
-            try buffer.withUnsafeBytes { bytes in
+            if let direct {
+                try body(
+                    CSVRecord(
+                        line: recordLine, bytes: direct, ends: UnsafeBufferPointer(start: fieldEnds, count: fieldCount),
+                        starts: UnsafeBufferPointer(start: fieldStarts, count: fieldCount)))
+            } else {
+                let bytes = buffer.bytes
                 try ends.withUnsafeBufferPointer { fieldEnds in
                     try body(CSVRecord(line: recordLine, bytes: bytes, ends: fieldEnds))
                 }
@@ -137,6 +172,82 @@ public final class CSVReader {
         }
     }
 
+    /// The fast path for the common record: a whole line in the current chunk whose quoted
+    /// fields hold no quote of their own. Fields are split in place with `memchr`, nothing is
+    /// copied. Returns false (having consumed nothing) when the record needs the state machine:
+    /// a line across chunks, a doubled quote, a newline inside quotes, or any malformed quoting.
+    private func readDirectRecord() throws -> Bool {
+        while true {
+            if pos >= chunk.count {
+                guard !atEnd, try fetch() else { return false }
+            }
+            guard let chunkStart = chunk.baseAddress else { return false }
+            let start = chunkStart + pos
+            let available = chunk.count - pos
+            guard let newlineHit = memchr(start, 0x0A, available) else { return false }
+            let newlineAt = UnsafeRawPointer(newlineHit) - start
+            let p = start.assumingMemoryBound(to: UInt8.self)
+            var length = newlineAt
+            if length > 0, p[length - 1] == 0x0D { length -= 1 }
+            if length == 0 {
+                // A blank line: not a record.
+                newline(at: pos + newlineAt)
+                pos += newlineAt + 1
+                continue
+            }
+            fieldCount = 0
+            var i = 0
+            while true {
+                var fieldStart: Int
+                var fieldEnd: Int
+                var next: Int
+                if p[i] == 0x22 {
+                    guard i + 1 < length, let closeHit = memchr(p + i + 1, 0x22, length - i - 1) else { return false }
+                    let close = UnsafeRawPointer(closeHit) - start
+                    next = close + 1
+                    guard next == length || p[next] == 0x2C else { return false }  // doubled quote or text after it
+                    fieldStart = i + 1
+                    fieldEnd = close
+                } else {
+                    // Fields are short (CUR rows average a few bytes): a plain loop beats memchr.
+                    var j = i
+                    while j < length {
+                        let c = p[j]
+                        if c == 0x2C { break }
+                        if c == 0x22 { return false }  // a quote inside an unquoted field: an error to report
+                        j += 1
+                    }
+                    next = j
+                    fieldStart = i
+                    fieldEnd = next
+                }
+                if fieldCount == fieldCapacity { growFieldBuffers() }
+                fieldStarts[fieldCount] = fieldStart
+                fieldEnds[fieldCount] = fieldEnd
+                fieldCount += 1
+                if next >= length { break }
+                i = next + 1
+                if i == length {
+                    // A trailing comma: one more, empty field.
+                    if fieldCount == fieldCapacity { growFieldBuffers() }
+                    fieldStarts[fieldCount] = length
+                    fieldEnds[fieldCount] = length
+                    fieldCount += 1
+                    break
+                }
+            }
+            extraField = nil
+            recordLine = line
+            let expected = header.count
+            if expected > 0, fieldCount > expected { extraField = (line, column(pos + fieldStarts[expected] - 1)) }
+            direct = UnsafeRawBufferPointer(start: start, count: length)
+            recordEnd = (line, column(pos + newlineAt))
+            newline(at: pos + newlineAt)
+            pos += newlineAt + 1
+            return true
+        }
+    }
+
     private func badInput(line: Int, column: Int, expected: String, found: String) -> LambdaCostError {
         .badInput(file: source.name, line: line, column: column, expected: expected, found: found)
     }
@@ -149,7 +260,9 @@ public final class CSVReader {
     /// Parses the next record into `buffer`/`ends`. Returns false at the end of input; throws a
     /// record's error only after moving past that record, so the caller may go on.
     private func readRecord() throws -> Bool {
-        buffer.removeAll(keepingCapacity: true)
+        if try readDirectRecord() { return true }
+        direct = nil
+        buffer.removeAll()
         ends.removeAll(keepingCapacity: true)
         extraField = nil
         recordLine = line
@@ -194,7 +307,7 @@ public final class CSVReader {
                         if c == comma || c == lf || c == quote { break }
                         j += 1
                     }
-                    if j > i { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                    if j > i { buffer.append(UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
                     i = j
                     if j == n { break scan }
                     let c = bytes[j]
@@ -234,7 +347,7 @@ public final class CSVReader {
                         if c == lf { newline(at: j) }
                         j += 1
                     }
-                    if j > i { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
+                    if j > i { buffer.append(UnsafeRawBufferPointer(rebasing: bytes[i..<j])) }
                     i = j
                     if j == n { break scan }
                     state = .quoteInQuoted

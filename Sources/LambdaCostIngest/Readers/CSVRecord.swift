@@ -7,11 +7,15 @@ public struct CSVRecord {
     private let bytes: UnsafeRawBufferPointer
     /// `ends[k]` is where field `k` ends in `bytes`; it starts where field `k - 1` ends.
     private let ends: UnsafeBufferPointer<Int>
+    /// Where each field starts when the record is the line itself (fields split in place);
+    /// nil when fields are back to back in a copy.
+    private let starts: UnsafeBufferPointer<Int>?
 
-    init(line: Int, bytes: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>) {
+    init(line: Int, bytes: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int>? = nil) {
         self.line = line
         self.bytes = bytes
         self.ends = ends
+        self.starts = starts
     }
 
     /// The number of fields.
@@ -21,7 +25,7 @@ public struct CSVRecord {
     /// `index` is out of range.
     public func bytes(at index: Int) -> UnsafeRawBufferPointer {
         guard index >= 0, index < ends.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = starts?[index] ?? (index == 0 ? 0 : ends[index - 1])
         return UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]])
     }
 
