@@ -21,7 +21,12 @@ enum ConfigurationFormats {
     /// The configuration format of a file that starts with `head`, or nil.
     static func detect(_ head: [UInt8], text: String, fileName: String) -> InputFormat? {
         let keys = Set(JSONHeadKeys.keys(head))
-        if keys.isEmpty { return nil }
+        // `get-function-concurrency` prints `{}` for a function without a reservation: only the
+        // file name (as export-script writes it) can say what it is.
+        if keys.isEmpty {
+            let compact = text.filter { !$0.isWhitespace }
+            return compact == "{}" && fileName.hasPrefix("get-function-concurrency") ? .lambdaFunctionConcurrency : nil
+        }
         if keys.contains("Functions") || keys.contains("Configuration") { return .lambdaFunctions }
         if keys.contains("FunctionArn") && keys.contains("FunctionName") { return .lambdaFunctions }
         if keys.contains("ProvisionedConcurrencyConfigs") { return .provisionedConcurrencyConfigs }

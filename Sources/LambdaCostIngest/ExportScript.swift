@@ -107,8 +107,21 @@ public struct ExportScript: Sendable {
             s += "  --start-time \(month.startEpochSeconds * 1000) --end-time \(month.endEpochSeconds * 1000 - 1) \\\n"
             s += "  --filter-pattern '?\"REPORT RequestId\" ?\"Task timed out\"' --output json > \(dir)/logs/\(f).json\n"
         }
+        // Configuration: timeouts, reservations, provisioned concurrency, retention and the
+        // account's concurrency limit live there, not in logs or bills.
+        s += "\n# Configuration in force (the model needs timeouts, reservations, retention, limits).\n"
+        s += "mkdir -p \(dir)/config\n"
+        s += "aws lambda list-functions --region \(region) --output json > \(dir)/config/list-functions.json\n"
+        s += "aws lambda get-account-settings --region \(region) --output json > \(dir)/config/get-account-settings.json\n"
+        s += "aws logs describe-log-groups --region \(region) --log-group-name-prefix /aws/lambda/ --output json > \(dir)/config/describe-log-groups.json\n"
+        for f in functions {
+            s += "aws lambda get-function-concurrency --region \(region) --function-name \(f) --output json > \(dir)/config/get-function-concurrency-\(f).json\n"
+            s += "aws lambda list-provisioned-concurrency-configs --region \(region) --function-name \(f) --output json > \(dir)/config/list-provisioned-concurrency-configs-\(f).json\n"
+        }
         let accountFlag = account.map { " --account \($0)" } ?? ""
-        s += "\nlambdacost ingest --region \(region)\(accountFlag) \(dir)/metrics-*.json \(dir)/logs/*.json\n"
+        s += "\n# Configuration first, so logs find each function's account and architecture.\n"
+        s += "lambdacost ingest --region \(region)\(accountFlag) \(dir)/config/*.json\n"
+        s += "lambdacost ingest --region \(region)\(accountFlag) \(dir)/metrics-*.json \(dir)/logs/*.json\n"
         return s
     }
 

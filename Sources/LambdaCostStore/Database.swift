@@ -102,6 +102,9 @@ public final class Database {
     public func scalarInt(_ sql: String, _ bindings: [SQLValue] = []) throws -> Int? {
         let s = try statement(sql)
         try s.bind(bindings)
+        // Reset after reading: a statement left mid-result keeps its read transaction (and so an
+        // old snapshot of the database) open.
+        defer { s.reset() }
         guard try s.step(), !s.isNull(0) else { return nil }
         return Int(s.int64(0))
     }

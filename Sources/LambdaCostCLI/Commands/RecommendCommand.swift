@@ -30,6 +30,7 @@ enum RecommendCommand: Command {
         OptionSpec("arm-speed-ratio", value: "R", help: "Assumed arm64 duration ÷ x86_64 duration (default 1.0)."),
         OptionSpec("account-concurrency-limit", value: "N", help: "Account concurrency limit (default 1000)."),
         OptionSpec("other-reserved-concurrency", value: "N", help: "Concurrency reserved outside these functions (default 0)."),
+        OptionSpec("emit", value: "pulumi|terraform|cloudformation", help: "Print the infrastructure-as-code edits that apply the recommendations."),
         OptionSpec("format", value: "table|json|csv|md", help: "Output format (default table)."),
     ]
 
@@ -70,6 +71,10 @@ enum RecommendCommand: Command {
             month: analysis.month.description, strategy: strategy.rawValue, functions: recs.map(RecommendationJSON.init),
             assumptions: analysis.profiles.flatMap(\.assumptions) + Self.modelAssumptions(options),
             prices: PricesReference(version: analysis.catalog.version, source: analysis.catalog.source))
+        if let tool = try a.choice("emit", InfrastructureTool.self) {
+            context.out(InfrastructureChange.render(output.functions, tool: tool))
+            return 0
+        }
         if format == .json {
             context.out(try JSONOutput.encode(output))
             return 0
