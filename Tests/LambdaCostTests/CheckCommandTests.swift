@@ -66,4 +66,24 @@ import Testing
         #expect(runCLI(["check", "--plan", dir.path("missing.json")], db: db).code == 66)
         #expect(runCLI(["check", "--plan", Fixtures.path("plans/template.yaml")], db: db).code == 65)
     }
+
+    @Test func recommendEmitsInfrastructureEdits() throws {
+        let dir = TemporaryDirectory()
+        let db = try database(dir)
+        let json = runCLI(["recommend", "--function", "order-processor", "--format", "json"], db: db)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let f = try #require((parsed["functions"] as? [[String: Any]])?.first)
+        let current = try #require(f["current"] as? [String: Any])
+        let recommended = try #require(f["recommended"] as? [String: Any])
+        let memoryChanges = current["memory_mb"] as? Int != recommended["memory_mb"] as? Int
+        let expectations: [(String, String)] = [("pulumi", "memorySize: "), ("terraform", "memory_size = "), ("cloudformation", "MemorySize: ")]
+        for (tool, property) in expectations {
+            let r = runCLI(["recommend", "--function", "order-processor", "--emit", tool], db: db)
+            #expect(r.code == 0)
+            if memoryChanges {
+                #expect(r.stdout.contains(property + (tool == "pulumi" ? "\(current["memory_mb"] as? Int ?? 0) → " : "\(recommended["memory_mb"] as? Int ?? 0)")))
+            }
+        }
+        #expect(runCLI(["recommend", "--emit", "yaml"], db: db).code == 64)
+    }
 }
