@@ -67,9 +67,7 @@ extension Store {
     /// - Parameter functionID: restricts to one function when given.
     public func invocationHours(fromHour: Int64, toHour: Int64, functionID: Int64? = nil) throws -> [Int64: [InvocationHour]] {
         var sql = """
-            SELECT function_id, hour, memory_mb, arch, invocations, billed_ms, duration_centims, duration_max_centims,
-              duration_hist, cold_starts, init_centims, init_hist, restores, billed_restore_ms, max_memory_mb, memory_hist,
-              errors, timeouts
+            SELECT \(Self.invocationHourColumns)
             FROM invocation_hours WHERE hour >= ?1 AND hour < ?2
             """
         var bindings: [SQLValue] = [.int(fromHour), .int(toHour)]
@@ -82,24 +80,7 @@ extension Store {
         let s = try database.statement(sql)
         try s.bind(bindings)
         while try s.step() {
-            guard let arch = Architecture(rawValue: s.string(3) ?? "") else {
-                throw LambdaCostError.io(message: "database \(database.path): unknown architecture '\(s.string(3) ?? "")' in invocation_hours")
-            }
-            var h = InvocationHour(hour: s.int64(1), memoryMB: s.int(2), arch: arch)
-            h.invocations = s.int64(4)
-            h.billedMs = s.int64(5)
-            h.durationCentiMs = s.int64(6)
-            h.durationMaxCentiMs = s.int64(7)
-            h.durations = try LogHistogram(encoded: s.blob(8))
-            h.coldStarts = s.int64(9)
-            h.initCentiMs = s.int64(10)
-            h.initDurations = try LogHistogram(encoded: s.blob(11))
-            h.restores = s.int64(12)
-            h.billedRestoreMs = s.int64(13)
-            h.maxMemoryUsedMB = s.int(14)
-            h.memoryUsed = try IntHistogram(encoded: s.blob(15))
-            h.errors = s.int64(16)
-            h.timeouts = s.int64(17)
+            let h = try invocationHour(s)
             let fid = s.int64(0)
             if var list = merged[fid], let last = list.last, last.hour == h.hour, last.memoryMB == h.memoryMB, last.arch == h.arch {
                 list[list.count - 1].merge(h)
@@ -109,6 +90,36 @@ extension Store {
             }
         }
         return merged
+    }
+
+    /// The columns ``invocationHour(_:)`` reads, in its order (column 0 is `function_id`).
+    static let invocationHourColumns = """
+        function_id, hour, memory_mb, arch, invocations, billed_ms, duration_centims, duration_max_centims,
+        duration_hist, cold_starts, init_centims, init_hist, restores, billed_restore_ms, max_memory_mb, memory_hist,
+        errors, timeouts
+        """
+
+    /// Decodes a row selected with ``invocationHourColumns``.
+    func invocationHour(_ s: Statement) throws -> InvocationHour {
+        guard let arch = Architecture(rawValue: s.string(3) ?? "") else {
+            throw LambdaCostError.io(message: "database \(database.path): unknown architecture '\(s.string(3) ?? "")' in invocation_hours")
+        }
+        var h = InvocationHour(hour: s.int64(1), memoryMB: s.int(2), arch: arch)
+        h.invocations = s.int64(4)
+        h.billedMs = s.int64(5)
+        h.durationCentiMs = s.int64(6)
+        h.durationMaxCentiMs = s.int64(7)
+        h.durations = try LogHistogram(encoded: s.blob(8))
+        h.coldStarts = s.int64(9)
+        h.initCentiMs = s.int64(10)
+        h.initDurations = try LogHistogram(encoded: s.blob(11))
+        h.restores = s.int64(12)
+        h.billedRestoreMs = s.int64(13)
+        h.maxMemoryUsedMB = s.int(14)
+        h.memoryUsed = try IntHistogram(encoded: s.blob(15))
+        h.errors = s.int64(16)
+        h.timeouts = s.int64(17)
+        return h
     }
 
     /// The latest month with invocation data, or nil when there is none.

@@ -60,31 +60,9 @@ extension Store {
         let sourceIDs = try database.rows("SELECT DISTINCT source_id FROM invocation_hours", []) { $0.int64(0) }
         for sid in sourceIDs {
             var rows: [(functionID: Int64, hour: InvocationHour)] = []
-            let s = try database.statement(
-                """
-                SELECT function_id, hour, memory_mb, arch, invocations, billed_ms, duration_centims, duration_max_centims,
-                  duration_hist, cold_starts, init_centims, init_hist, restores, billed_restore_ms, max_memory_mb, memory_hist,
-                  errors, timeouts FROM invocation_hours WHERE source_id = ?1
-                """)
+            let s = try database.statement("SELECT \(Self.invocationHourColumns) FROM invocation_hours WHERE source_id = ?1")
             try s.bind([.int(sid)])
-            while try s.step() {
-                var h = InvocationHour(hour: s.int64(1), memoryMB: s.int(2), arch: Architecture(rawValue: s.string(3) ?? "") ?? .x86_64)
-                h.invocations = s.int64(4)
-                h.billedMs = s.int64(5)
-                h.durationCentiMs = s.int64(6)
-                h.durationMaxCentiMs = s.int64(7)
-                h.durations = try LogHistogram(encoded: s.blob(8))
-                h.coldStarts = s.int64(9)
-                h.initCentiMs = s.int64(10)
-                h.initDurations = try LogHistogram(encoded: s.blob(11))
-                h.restores = s.int64(12)
-                h.billedRestoreMs = s.int64(13)
-                h.maxMemoryUsedMB = s.int(14)
-                h.memoryUsed = try IntHistogram(encoded: s.blob(15))
-                h.errors = s.int64(16)
-                h.timeouts = s.int64(17)
-                rows.append((s.int64(0), h))
-            }
+            while try s.step() { rows.append((s.int64(0), try invocationHour(s))) }
             try insertMonthRollups(rows, sourceID: sid)
         }
     }

@@ -75,3 +75,39 @@ import LambdaCostCore
         #expect(throws: DatabaseError.self) { _ = try db.statement("SELECT 1; SELECT 2") }
     }
 }
+
+@Suite struct StoreMigrationTests {
+    /// A version-1 database (no monthly roll-ups) migrates to version 2 with roll-ups rebuilt
+    /// from its hourly rows, equal to those ingest writes.
+    @Test func rollupsRebuiltOnMigrationMatchIngestedOnes() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        var lines: [String] = []
+        for i in 0..<500 {
+            let hour = i % 48
+            let day = 1 + hour / 24
+            let ts = "2026-10-0\(day)T\(hour % 24 < 10 ? "0" : "")\(hour % 24):00:\(i % 60 < 10 ? "0" : "")\(i % 60).000Z"
+            let memory = i % 3 == 0 ? 1024 : 512
+            lines.append("\(ts) REPORT RequestId: m-\(i)\tDuration: \(100 + i).50 ms\tBilled Duration: \(101 + i) ms\tMemory Size: \(memory) MB\tMax Memory Used: \(60 + i % 30) MB\t\(i % 7 == 0 ? "Init Duration: 150.00 ms\t" : "")")
+        }
+        let log = try dir.write("fn.log", lines.joined(separator: "\n"))
+        #expect(runCLI(["ingest", log], db: db).code == 0)
+        let month = Month(year: 2026, month: 10)
+        let ingested = try Store(path: db).functionMonths(month: month)
+        do {
+            let raw = try Database(path: db)
+            try raw.execute("DROP TABLE invocation_months")
+            try raw.setUserVersion(1)
+        }
+        let migrated = try Store(path: db)
+        #expect(migrated.schemaVersion == 2)
+        let rebuilt = try migrated.functionMonths(month: month)
+        #expect(rebuilt.count == 1)
+        for (fid, m) in ingested {
+            let r = try #require(rebuilt[fid])
+            #expect(r.samples == m.samples)
+            #expect(r.hourlyInvocations == m.hourlyInvocations)
+            #expect(r.total.invocations == 500)
+        }
+    }
+}
