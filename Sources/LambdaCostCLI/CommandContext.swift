@@ -10,6 +10,7 @@ final class CommandContext {
     private let writeErr: (String) -> Void
     /// Whether stderr is a terminal (progress is shown only then).
     let stderrIsTerminal: Bool
+    private var progressShown = false
     var databasePath = "./lambdacost.sqlite"
     var pricingDirectory: String?
     private var openedStore: Store?
@@ -26,9 +27,16 @@ final class CommandContext {
     func out(_ text: String) { writeOut(text) }
     func err(_ text: String) { writeErr(text) }
 
-    /// Progress on stderr, only when it is a terminal.
+    /// Progress on stderr, only when it is a terminal; an empty text clears the line.
     func progress(_ text: String) {
-        if stderrIsTerminal { writeErr("\r\u{1B}[K" + text) }
+        guard stderrIsTerminal else { return }
+        if text.isEmpty {
+            if progressShown { writeErr("\r\u{1B}[K") }
+            progressShown = false
+        } else {
+            writeErr("\r\u{1B}[K" + text)
+            progressShown = true
+        }
     }
 
     /// The database, opened (and migrated) on first use.

@@ -23,6 +23,12 @@ public final class Ingester {
             throw LambdaCostError.missingInput(path: path, reason: exists ? "not readable" : "no such file")
         }
         let source = try ByteSource(path: path)
+        if let progress {
+            let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            source.progress = { read in
+                progress("\(path): \(read >> 20) of \(max(total, read) >> 20) MB read")
+            }
+        }
         let head = try source.peek(maxBytes: FormatDetector.peekBytes)
         let fileName = (path as NSString).lastPathComponent
         guard let format = options.inputFormat ?? FormatDetector.detect(head, fileName: fileName) else {

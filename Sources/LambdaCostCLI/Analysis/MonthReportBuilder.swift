@@ -75,7 +75,7 @@ struct MonthReportBuilder {
             for row in rows {
                 let id = FunctionIdentity(account: row.account, region: row.region, name: row.function)
                 guard let u = usage[id] else { continue }
-                cost += u.cost(day: day, of: row.modeledCostUSD)
+                cost += u.cost(day: day, of: row.modeledCostUSD, days: month.days)
                 invocations += u.invocations[day]
             }
             daily.append(MonthReport.DailyCost(date: dayString(month, day), costUSD: cost, invocations: invocations))
@@ -93,7 +93,7 @@ struct MonthReportBuilder {
         var assumptions = summary.assumptions + analysis.profiles.flatMap(\.assumptions) + RecommendCommand.modelAssumptions(analysis.options)
         assumptions.append("Recommendations use the cost strategy; savings and the curves are the model's predictions for this month's workload.")
         assumptions.append("Trade-off curves are drawn on the recommended architecture; the current memory is marked on that curve.")
-        assumptions.append("Daily cost spreads each function's monthly compute by its billed GB-seconds per day and the rest by invocations per day.")
+        assumptions.append("Daily cost spreads each function's monthly compute by its billed GB-seconds per day, provisioned concurrency and log storage evenly over the days, and the rest by invocations per day.")
         return MonthReport(
             month: month.description, headline: headline, functions: rows, categories: categories,
             recommendations: orderedRecs.map(RecommendationJSON.init), memoryCurves: curves, durationHistograms: histograms, dailyCost: daily,
@@ -112,12 +112,16 @@ struct MonthReportBuilder {
         var mbMs = [Int64](repeating: 0, count: 31)
         var durations = LogHistogram()
 
-        func cost(day: Int, of cost: CostBreakdown) -> Double {
+        /// A day's share: compute by billed work that day, time-based charges (provisioned
+        /// concurrency, log storage) evenly over the month's days, the rest by invocations.
+        func cost(day: Int, of cost: CostBreakdown, days: Int) -> Double {
             let inv = invocations.reduce(0, +)
             let work = mbMs.reduce(0, +)
             let byWork = work > 0 ? cost.compute * Double(mbMs[day]) / Double(work) : 0
-            let byCount = inv > 0 ? (cost.total - cost.compute) * Double(invocations[day]) / Double(inv) : 0
-            return byWork + byCount
+            let timeBased = cost.provisioned + cost.logsStorage
+            let byTime = timeBased / Double(days)
+            let byCount = inv > 0 ? (cost.total - cost.compute - timeBased) * Double(invocations[day]) / Double(inv) : 0
+            return byWork + byTime + byCount
         }
     }
 

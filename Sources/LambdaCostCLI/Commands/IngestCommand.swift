@@ -52,12 +52,14 @@ enum IngestCommand: Command {
             context.progress("ingesting \(path)…")
             do {
                 let result = try ingester.ingest(path: path, options: options)
+                context.progress("")
                 results.append(result)
                 if format == .table {
                     context.out(line(result))
                     for w in result.warnings { context.err("warning: \(path): \(w)\n") }
                 }
             } catch let error as LambdaCostError {
+                context.progress("")
                 results.append(IngestResult(path: path, format: options.inputFormat?.rawValue ?? "unknown", status: .failed, warnings: ["\(error)"]))
                 if firstError == nil { firstError = error }
                 if !a.flag("keep-going") { break }

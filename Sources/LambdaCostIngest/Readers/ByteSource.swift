@@ -24,6 +24,10 @@ public final class ByteSource {
     private var memoryOffset = 0
     private var rawEOF = false
     private var hasher: BackgroundHasher?
+    /// Called with `bytesRead` about every ``progressStep`` raw bytes (for a terminal's progress line).
+    public var progress: ((Int) -> Void)?
+    static let progressStep = 32 << 20
+    private var nextProgress = ByteSource.progressStep
     private let chunkSize: Int
     /// At least two bytes, so the gzip magic fits even with a one-byte chunk size.
     private let rawCapacity: Int
@@ -151,6 +155,10 @@ public final class ByteSource {
         hasher?.update(UnsafeRawBufferPointer(rebasing: rawBuffer[rawEnd..<(rawEnd + got)]))
         rawEnd += got
         bytesRead += got
+        if bytesRead >= nextProgress, let progress {
+            nextProgress = bytesRead + Self.progressStep
+            progress(bytesRead)
+        }
         return true
     }
 
