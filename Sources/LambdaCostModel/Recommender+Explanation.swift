@@ -82,12 +82,15 @@ extension Recommender {
                 "reserved concurrency \(name(from.spec.reservedConcurrency)) → \(name(to.spec.reservedConcurrency)):"
                     + " predicted throttle rate \(pct(from.throttleRate)) → \(pct(to.throttleRate)) (Erlang-B per hour)")
         }
-        if let observed = profile.throttles {
+        if let observed = profile.throttles, observed > 0 {
             let offered = Double(profile.invocations + observed)
             let rate = offered > 0 ? Double(observed) / offered : 0
             risks.append(
-                "observed throttle rate \(pct(rate)) vs modelled \(pct(from.throttleRate)) at the current"
-                    + " configuration; hourly Erlang-B misses bursts within the hour")
+                sim.burstFactor > 1
+                    ? "observed throttle rate \(pct(rate)) at the current configuration: the model was calibrated to it"
+                        + " (load within the hour \(String(format: "%.1f", sim.burstFactor))× the hourly mean), so throttling of"
+                        + " other reservations assumes the same burstiness"
+                    : "observed throttle rate \(pct(rate)) vs modelled \(pct(from.throttleRate)) at the current configuration")
         }
         if let peak = profile.concurrencyPeak, let r = to.spec.reservedConcurrency, r < peak {
             risks.append("reserved concurrency \(r) is below the observed concurrency peak \(peak)")

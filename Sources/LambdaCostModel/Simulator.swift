@@ -69,6 +69,10 @@ public struct Simulator: Sendable {
     /// Invocations net of timeout retries (what callers asked for).
     let baseInvocations: Double
     let currentThrottleRate: Double
+    /// Offered load within the hour relative to the hourly mean, calibrated so that Erlang-B
+    /// reproduces the observed throttle rate at the current concurrency (1 when nothing was
+    /// throttled or the hourly model already explains it): bursts inside the hour.
+    public let burstFactor: Double
 
     /// Prepares a simulator; nil when the profile has no invocations to model.
     public init?(profile: WorkloadProfile, options: SimulatorOptions = SimulatorOptions()) {
@@ -114,8 +118,36 @@ public struct Simulator: Sendable {
         } else {
             onDemandColdRate = min(1, initRate)
         }
-        currentThrottleRate = Self.throttleRate(
-            for: current, holdingSeconds: currentHold, arrivals: arrivals, options: options)
+        var burst = 1.0
+        let hourly = Self.throttleRate(for: current, holdingSeconds: currentHold, arrivals: arrivals, options: options)
+        if let throttles = profile.throttles, throttles > 0, n > 0 {
+            let observed = Double(throttles) / (n + Double(throttles))
+            if hourly < observed {
+                burst = Self.calibrateBurst(observed: observed, spec: current, holdingSeconds: currentHold, arrivals: arrivals, options: options)
+            }
+        }
+        burstFactor = burst
+        currentThrottleRate = burst == 1
+            ? hourly : Self.throttleRate(for: current, holdingSeconds: currentHold * burst, arrivals: arrivals, options: options)
+    }
+
+    /// The load factor k ≥ 1 at which the arrival-weighted B(c, k·A_h) equals `observed`
+    /// (bisection; capped at 10^4).
+    static func calibrateBurst(
+        observed: Double, spec: VariantSpec, holdingSeconds: Double, arrivals: [Int], options: SimulatorOptions
+    ) -> Double {
+        func rate(_ k: Double) -> Double {
+            throttleRate(for: spec, holdingSeconds: holdingSeconds * k, arrivals: arrivals, options: options)
+        }
+        var low = 1.0
+        var high = 2.0
+        while rate(high) < observed && high < 10_000 { low = high; high *= 2 }
+        if rate(high) < observed { return high }
+        for _ in 0..<50 {
+            let mid = (low + high) / 2
+            if rate(mid) < observed { low = mid } else { high = mid }
+        }
+        return high
     }
 
     static func key(_ memoryMB: Int, _ arch: Architecture) -> String { "\(memoryMB)/\(arch.rawValue)" }
@@ -190,7 +222,7 @@ public struct Simulator: Sendable {
         let low = stats(dist, factor: factors.1, timeoutMs: timeoutMs)
         let high = stats(dist, factor: factors.2, timeoutMs: timeoutMs)
         let hold = (expected.meanMs + onDemandColdRate * initMeanMs * factors.0) / 1000
-        let throttle = Self.throttleRate(for: spec, holdingSeconds: hold, arrivals: arrivals, options: options)
+        let throttle = Self.throttleRate(for: spec, holdingSeconds: hold * burstFactor, arrivals: arrivals, options: options)
         let servedFactor = currentThrottleRate < 1 ? (1 - throttle) / (1 - currentThrottleRate) : 1 - throttle
         var spill = 1.0
         var utilisation: Double?
@@ -226,6 +258,11 @@ public struct Simulator: Sendable {
             kind: model.kind, ioMs: model.ioMs, cpuMs: model.cpuMs, referenceMemoryMB: model.referenceMemoryMB,
             usableThreads: model.usableThreads, measured: isMeasured, meanLowMs: min(low.meanMs, high.meanMs),
             meanHighMs: max(low.meanMs, high.meanMs), assumptions: assumptions)
+        if burstFactor > 1 {
+            info.assumptions.append(
+                "throttling calibrated to the observed \(String(format: "%.2f", currentThrottleRate * 100))% at the current concurrency:"
+                    + " load within the hour taken as \(String(format: "%.1f", burstFactor))× the hourly mean (bursts)")
+        }
         if spec.logRetentionDays == nil && (profile.logBytesPerInvocation ?? 0) > 0 {
             info.assumptions.append(
                 "never-expire logs costed as \(options.neverExpireCostedDays) days held, compressed to"

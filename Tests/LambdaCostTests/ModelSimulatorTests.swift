@@ -109,6 +109,31 @@ import Testing
                 == ["timeout_out_of_range", "retention_not_allowed", "provisioned_exceeds_reserved"])
     }
 
+    /// Observed throttles that hourly Erlang-B cannot explain (bursts within the hour) calibrate
+    /// a load factor: the current configuration then predicts the observed rate, and a larger
+    /// reservation predicts fewer throttles.
+    @Test func observedThrottlesCalibrateBursts() throws {
+        let month = Month(year: 2025, month: 9)
+        // 60 calls an hour of 1 s on 5 reserved environments: hourly Erlang-B says ~0 throttles.
+        let s = exactSample(memoryMB: 512, durations: [(1000, 60 * month.hours)])
+        let config = FunctionConfiguration(memoryMB: 512, timeoutSeconds: 10, reservedConcurrency: 5)
+        var profile = ModelTestWorkload.profile(samples: [s], configuration: config, hourly: Array(repeating: 60, count: month.hours))
+        let uncalibrated = try #require(Simulator(profile: profile))
+        #expect(uncalibrated.burstFactor == 1)
+        #expect(uncalibrated.predict(VariantSpec(config)).throttleRate < 1e-6)
+        // 3% of requests were throttled.
+        let invocations = Double(60 * month.hours)
+        profile.throttles = Int64((invocations * 0.03 / 0.97).rounded())
+        let sim = try #require(Simulator(profile: profile))
+        #expect(sim.burstFactor > 1)
+        let now = sim.predict(VariantSpec(config))
+        #expect(abs(now.throttleRate - 0.03) < 0.001)
+        #expect(now.model.assumptions.contains { $0.contains("throttling calibrated") })
+        var more = VariantSpec(config)
+        more.reservedConcurrency = 10
+        #expect(sim.predict(more).throttleRate < now.throttleRate / 10)
+    }
+
     @Test func logStorageFollowsRetention() throws {
         let s = exactSample(memoryMB: 512, durations: [(50, 720_000)])
         let config = FunctionConfiguration(memoryMB: 512, timeoutSeconds: 3, logRetentionDays: 30)
