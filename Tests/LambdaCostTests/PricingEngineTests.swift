@@ -96,6 +96,24 @@ import Testing
         FunctionUsage(identity: FunctionIdentity(account: account, region: region, name: name), architecture: arch)
     }
 
+    /// The same page's Example 2: 128 MB, 30M executions of 200 ms → 750,000 GB-s − 400,000 free
+    /// = 350,000 × $0.00001667 = $5.83; (30M − 1M) × $0.20/M = $5.80; total $11.63. Through
+    /// `whatif` (the described-workload path), at the page's displayed rate and at today's.
+    @Test func hundredMsEraExample2ThroughWhatif() throws {
+        let dir = try PricingFixtures.temporaryFolder()
+        _ = try PriceListImporter.importOffer(
+            file: try PricingFixtures.url("offer-lambda-page-rate-2019.made-for-test.json"), into: dir)
+        for catalog in [try PriceCatalog.load(directory: dir), try PriceCatalog.load()] {
+            var w = DescribedWorkload(invocations: 30_000_000, durationMs: 200, memoryMB: 128)
+            w.freeTier = true
+            let result = try DescribedWorkloadCost.compute(w, catalog: catalog)
+            #expect(abs(result.gbSeconds - 750_000) < 1e-6)
+            #expect(Money.cents(result.costUSD.compute) == 5.83)
+            #expect(Money.cents(result.costUSD.requests) == 5.80)
+            #expect(abs(Money.cents(result.costUSD.compute) + Money.cents(result.costUSD.requests) - 11.63) < 1e-9)
+        }
+    }
+
     @Test func tiersCountTheAccountAndPerFunctionIsMarginal() throws {
         var a = usage("a")
         a.onDemandGBSeconds = 5_000_000_000
