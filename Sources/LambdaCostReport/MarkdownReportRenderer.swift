@@ -199,6 +199,13 @@ public struct MarkdownReportRenderer: Sendable {
         } else {
             s += "- Functions that cost money with no invocations: unknown (no billing data or configuration export ingested).\n"
         }
+        let drifting = r.functions.filter { !$0.drift.isEmpty }
+        if drifting.isEmpty {
+            s += "- Drift between configuration and observed behaviour: none found.\n"
+        } else {
+            s += "- Drift between configuration and observed behaviour:\n"
+            for f in drifting { s += "  - \(f.function): \(f.drift.joined(separator: "; ")).\n" }
+        }
         let errorCost = r.functions.reduce(0.0) { $0 + $1.errorCostUSD }
         s += "- Errors and timeouts cost \(Display.usd(errorCost))/month (their share of requests and compute; retries of async invocations are billed again):\n\n"
         let failing = r.functions.filter { $0.errors > 0 || $0.timeouts > 0 }

@@ -196,6 +196,8 @@ public struct MonthReport: Sendable, Codable, Hashable {
         public var configurationObserved: Bool
         /// Days of the month with no REPORT lines for the function (`YYYY-MM-DD`).
         public var daysWithoutLogs: [String]
+        /// Where observed behaviour disagrees with the configuration in force.
+        public var drift: [String] = []
 
         /// Creates a row.
         public init(
@@ -238,6 +240,7 @@ public struct MonthReport: Sendable, Codable, Hashable {
             case concurrencyPeak = "concurrency_peak"
             case configurationObserved = "configuration_observed"
             case daysWithoutLogs = "days_without_logs"
+            case drift
         }
 
         /// Encodes nils as `null` so the JSON shape is stable.
@@ -262,6 +265,7 @@ public struct MonthReport: Sendable, Codable, Hashable {
             try c.encode(concurrencyPeak, forKey: .concurrencyPeak)
             try c.encode(configurationObserved, forKey: .configurationObserved)
             try c.encode(daysWithoutLogs, forKey: .daysWithoutLogs)
+            try c.encode(drift, forKey: .drift)
         }
     }
 

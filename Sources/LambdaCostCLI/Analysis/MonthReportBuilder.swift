@@ -39,6 +39,7 @@ struct MonthReportBuilder {
                     errorCostUSD: (f.modeledCostUSD.compute + f.modeledCostUSD.requests) * share,
                     throttles: f.throttles, concurrencyPeak: f.concurrencyPeak, configurationObserved: f.configuration != nil,
                     daysWithoutLogs: (0..<month.days).filter { u.invocations[$0] == 0 }.map { dayString(month, $0) }))
+            rows[rows.count - 1].drift = f.drift
         }
         rows.sort { ($0.modeledCostUSD.total, $1.function) > ($1.modeledCostUSD.total, $0.function) }
         let identities = rows.map { FunctionIdentity(account: $0.account, region: $0.region, name: $0.function) }
