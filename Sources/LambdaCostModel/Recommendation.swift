@@ -11,6 +11,13 @@ public struct Recommendation: Sendable {
         public var expected: Double
         /// Savings if the model errs in favour of the change (USD per month).
         public var high: Double
+
+        /// Creates a range.
+        public init(low: Double, expected: Double, high: Double) {
+            self.low = low
+            self.expected = expected
+            self.high = high
+        }
     }
 
     /// One point of the cost–p99 trade-off curve.

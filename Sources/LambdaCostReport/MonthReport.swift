@@ -1,4 +1,5 @@
 import LambdaCostCore
+import LambdaCostModel
 
 /// Everything the `report` command shows for one month, as data: built from the store and the
 /// model by the CLI, rendered to Markdown, SVG and Mermaid by ``MarkdownReportRenderer`` and
@@ -139,22 +140,8 @@ public struct MonthReport: Sendable, Codable, Hashable {
         }
     }
 
-    /// A low–expected–high range of monthly savings (USD).
-    public struct SavingsRange: Sendable, Codable, Hashable {
-        /// Savings if the model errs against the changes.
-        public var low: Double
-        /// Savings at the model's expectation.
-        public var expected: Double
-        /// Savings if the model errs in favour of the changes.
-        public var high: Double
-
-        /// Creates a range.
-        public init(low: Double, expected: Double, high: Double) {
-            self.low = low
-            self.expected = expected
-            self.high = high
-        }
-    }
+    /// A low–expected–high range of monthly savings (USD): the model's own savings range, summed.
+    public typealias SavingsRange = Recommendation.Savings
 
     /// One function's month.
     public struct FunctionRow: Sendable, Codable, Hashable {
